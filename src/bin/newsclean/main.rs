@@ -1,0 +1,40 @@
+//! The `newsclean` command-line tool: cleans scraped articles from files or
+//! standard input.
+
+mod clean;
+mod input;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "newsclean",
+    version,
+    about = "Strips boilerplate from scraped news and web articles."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Clean articles: print each body, one paragraph per line.
+    Clean(clean::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Clean(args) => clean::run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("newsclean: {error}");
+            ExitCode::from(2)
+        }
+    }
+}

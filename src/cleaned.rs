@@ -1,0 +1,416 @@
+use std::borrow::Cow;
+use std::ops::Range;
+
+use crate::marks::{Removal, Replacement};
+use crate::{Document, Line, Marks, Metadata, Span};
+
+/// What a [`Pipeline`](crate::Pipeline) made of one text: the kept
+/// paragraphs, the metadata, and every removal with its reason.
+///
+/// Spans in [`removals`](Cleaned::removals) and
+/// [`segments`](Cleaned::segments) index [`source`](Cleaned::source): the
+/// input itself for [`Pipeline::clean`](crate::Pipeline::clean).
+#[derive(Clone, Debug)]
+pub struct Cleaned<'a> {
+    source: Cow<'a, str>,
+    body: Body,
+    metadata: Metadata<'a>,
+    lines: Vec<(Line, u32)>,
+    removals: Vec<Removal>,
+    replacements: Vec<Replacement>,
+    /// Sub-line edits on kept lines, sorted by position.
+    edits: Vec<Edit>,
+}
+
+#[derive(Clone, Debug)]
+enum Body {
+    /// The body is this range of the source, unchanged.
+    Borrowed(Range<usize>),
+    Owned(String),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Edit {
+    Removal(u32),
+    Replacement(u32),
+}
+
+/// What became of one span of the source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Verdict<'c> {
+    /// Kept in the body.
+    Kept,
+    /// Dropped by a cleaner.
+    Removed(&'c Removal),
+    /// Rewritten by a cleaner.
+    Replaced(&'c Replacement),
+    /// Line breaks, blank lines and whitespace around lines: the body's
+    /// layout is rebuilt, so these are neither kept nor removed.
+    Layout,
+}
+
+/// What became of one source line, as [`Cleaned::line_verdicts`] tells it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LineVerdict<'c> {
+    /// Kept as it was.
+    Kept,
+    /// Kept, with part of it dropped or rewritten: the first such edit.
+    Edited(Verdict<'c>),
+    /// Dropped whole.
+    Removed(&'c Removal),
+    /// Blank: layout only.
+    Blank,
+}
+
+/// One span of the source and its [`Verdict`]. The segments of a
+/// [`Cleaned`] tile its source exactly, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Segment<'c> {
+    /// Where it is.
+    pub span: Span,
+    /// What became of it.
+    pub verdict: Verdict<'c>,
+}
+
+const KEPT: u32 = u32::MAX;
+
+impl<'a> Cleaned<'a> {
+    pub(crate) fn new(doc: &Document<'a>, marks: Marks<'a>) -> Cleaned<'a> {
+        let (table, removals, replacements, metadata) = marks.into_parts();
+        let text = doc.text();
+        let lines: Vec<(Line, u32)> = doc.lines().iter().copied().zip(table).collect();
+        let mut edits = Vec::new();
+        let mut effective = vec![false; removals.len()];
+        for &(_, slot) in &lines {
+            if slot != KEPT {
+                effective[slot as usize] = true;
+            }
+        }
+        // Sub-line removals: those no whole-line removal already is.
+        let mut partial: Vec<(Span, Edit)> = Vec::new();
+        for (i, removal) in removals.iter().enumerate() {
+            if !effective[i] {
+                partial.push((removal.span, Edit::Removal(i as u32)));
+            }
+        }
+        for (i, replacement) in replacements.iter().enumerate() {
+            partial.push((replacement.span, Edit::Replacement(i as u32)));
+        }
+        if !partial.is_empty() {
+            partial.sort_by_key(|&(span, _)| (span.start, span.end));
+            let mut last_end = 0;
+            for (span, edit) in partial {
+                let valid = span.start >= last_end
+                    && span.end <= text.len()
+                    && text.is_char_boundary(span.start)
+                    && text.is_char_boundary(span.end)
+                    && within_kept_line(&lines, span);
+                if valid {
+                    if let Edit::Removal(i) = edit {
+                        effective[i as usize] = true;
+                    }
+                    edits.push(edit);
+                    last_end = span.end;
+                }
+            }
+        }
+        // Only removals that took effect are reported, renumbered in order.
+        let mut renumber = vec![KEPT; removals.len()];
+        let mut kept_removals = Vec::with_capacity(removals.len());
+        let mut order: Vec<usize> = (0..removals.len()).filter(|&i| effective[i]).collect();
+        order.sort_by_key(|&i| removals[i].span.start);
+        let mut removals: Vec<Option<Removal>> = removals.into_iter().map(Some).collect();
+        for i in order {
+            renumber[i] = kept_removals.len() as u32;
+            kept_removals.extend(removals[i].take());
+        }
+        let lines: Vec<(Line, u32)> = lines
+            .into_iter()
+            .map(|(line, slot)| {
+                (
+                    line,
+                    if slot == KEPT {
+                        KEPT
+                    } else {
+                        renumber[slot as usize]
+                    },
+                )
+            })
+            .collect();
+        for edit in &mut edits {
+            if let Edit::Removal(i) = edit {
+                *i = renumber[*i as usize];
+            }
+        }
+        let mut cleaned = Cleaned {
+            source: Cow::Borrowed(text),
+            body: Body::Borrowed(0..0),
+            metadata,
+            lines,
+            removals: kept_removals,
+            replacements,
+            edits,
+        };
+        cleaned.body = cleaned.build_body(text);
+        cleaned
+    }
+
+    /// The same result, owning its text and metadata.
+    #[must_use]
+    pub fn into_owned(self) -> Cleaned<'static> {
+        Cleaned {
+            source: Cow::Owned(self.source.into_owned()),
+            body: self.body,
+            metadata: self.metadata.into_owned(),
+            lines: self.lines,
+            removals: self.removals,
+            replacements: self.replacements,
+            edits: self.edits,
+        }
+    }
+
+    /// The kept paragraphs, one per line, without a final newline.
+    #[must_use]
+    pub fn body(&self) -> &str {
+        match &self.body {
+            Body::Borrowed(range) => &self.source[range.clone()],
+            Body::Owned(body) => body,
+        }
+    }
+
+    /// The body, borrowed from the input when it is an unchanged slice of
+    /// it.
+    #[must_use]
+    pub fn into_body(self) -> Cow<'a, str> {
+        match (self.body, self.source) {
+            (Body::Borrowed(range), Cow::Borrowed(source)) => Cow::Borrowed(&source[range]),
+            (Body::Borrowed(range), Cow::Owned(mut source)) => {
+                source.truncate(range.end);
+                source.drain(..range.start);
+                Cow::Owned(source)
+            }
+            (Body::Owned(body), _) => Cow::Owned(body),
+        }
+    }
+
+    /// Whether the body is a slice of the input, made without copying.
+    #[must_use]
+    pub fn is_borrowed(&self) -> bool {
+        matches!(self.body, Body::Borrowed(_)) && matches!(self.source, Cow::Borrowed(_))
+    }
+
+    /// The kept paragraphs.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.body().split('\n').filter(|p| !p.is_empty())
+    }
+
+    /// Title, byline, dates, publisher, section, captions.
+    #[must_use]
+    pub fn metadata(&self) -> &Metadata<'a> {
+        &self.metadata
+    }
+
+    /// Every removal, in source order.
+    #[must_use]
+    pub fn removals(&self) -> &[Removal] {
+        &self.removals
+    }
+
+    /// Every rewrite (whitespace and Unicode normalisation), in the order the
+    /// cleaners made them.
+    #[must_use]
+    pub fn replacements(&self) -> &[Replacement] {
+        &self.replacements
+    }
+
+    /// The text all spans index.
+    #[must_use]
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// The text of a span of the source.
+    #[must_use]
+    pub fn text_of(&self, span: Span) -> &str {
+        self.source.get(span.range()).unwrap_or_default()
+    }
+
+    /// The source, cut into spans that say what became of each, in order.
+    #[must_use]
+    pub fn segments(&self) -> Vec<Segment<'_>> {
+        let mut out = Vec::with_capacity(self.lines.len() * 3);
+        let mut edits = self.edits.iter().peekable();
+        for &(line, slot) in &self.lines {
+            push(
+                &mut out,
+                Span::new(line.span.start, line.content.start),
+                Verdict::Layout,
+            );
+            if slot != KEPT {
+                push(
+                    &mut out,
+                    line.content,
+                    Verdict::Removed(&self.removals[slot as usize]),
+                );
+            } else {
+                let mut at = line.content.start;
+                while let Some(&&edit) = edits.peek() {
+                    let (span, verdict) = self.edit(edit);
+                    if span.start >= line.content.end {
+                        break;
+                    }
+                    edits.next();
+                    push(&mut out, Span::new(at, span.start), Verdict::Kept);
+                    push(&mut out, span, verdict);
+                    at = span.end;
+                }
+                push(&mut out, Span::new(at, line.content.end), Verdict::Kept);
+            }
+            push(
+                &mut out,
+                Span::new(line.content.end, line.span.end),
+                Verdict::Layout,
+            );
+        }
+        out
+    }
+
+    /// Each source line (its trimmed text, or the whole line when blank)
+    /// with what became of it, for a person checking the result.
+    pub fn line_verdicts(&self) -> impl Iterator<Item = (Span, LineVerdict<'_>)> {
+        let mut edits = self.edits.iter().peekable();
+        self.lines.iter().map(move |&(line, slot)| {
+            if line.is_blank() {
+                return (line.span, LineVerdict::Blank);
+            }
+            if slot != KEPT {
+                return (
+                    line.content,
+                    LineVerdict::Removed(&self.removals[slot as usize]),
+                );
+            }
+            let mut verdict = LineVerdict::Kept;
+            while let Some(&&edit) = edits.peek() {
+                let (span, edit_verdict) = self.edit(edit);
+                if span.start >= line.content.end {
+                    break;
+                }
+                edits.next();
+                if verdict == LineVerdict::Kept {
+                    verdict = LineVerdict::Edited(edit_verdict);
+                }
+            }
+            (line.content, verdict)
+        })
+    }
+
+    fn edit(&self, edit: Edit) -> (Span, Verdict<'_>) {
+        match edit {
+            Edit::Removal(i) => {
+                let removal = &self.removals[i as usize];
+                (removal.span, Verdict::Removed(removal))
+            }
+            Edit::Replacement(i) => {
+                let replacement = &self.replacements[i as usize];
+                (replacement.span, Verdict::Replaced(replacement))
+            }
+        }
+    }
+
+    fn build_body(&self, text: &str) -> Body {
+        if let Some(range) = self.contiguous_body(text) {
+            return Body::Borrowed(range);
+        }
+        let mut body = String::with_capacity(text.len());
+        let mut edits = self.edits.iter().peekable();
+        let mut line_buf = String::new();
+        for &(line, slot) in &self.lines {
+            if slot != KEPT || line.is_blank() {
+                continue;
+            }
+            let content = &text[line.content.range()];
+            let line_has_edits = edits
+                .peek()
+                .is_some_and(|&&edit| self.edit(edit).0.start < line.content.end);
+            let piece: &str = if line_has_edits {
+                line_buf.clear();
+                let mut at = line.content.start;
+                while let Some(&&edit) = edits.peek() {
+                    let (span, _) = self.edit(edit);
+                    if span.start >= line.content.end {
+                        break;
+                    }
+                    edits.next();
+                    line_buf.push_str(&text[at..span.start]);
+                    if let Edit::Replacement(i) = edit {
+                        line_buf.push_str(&self.replacements[i as usize].with);
+                    }
+                    at = span.end;
+                }
+                line_buf.push_str(&text[at..line.content.end]);
+                squeeze_spaces(&mut line_buf);
+                &line_buf
+            } else {
+                content
+            };
+            if piece.is_empty() {
+                continue;
+            }
+            if !body.is_empty() {
+                body.push('\n');
+            }
+            body.push_str(piece);
+        }
+        body.shrink_to_fit();
+        Body::Owned(body)
+    }
+
+    /// The body's range in `text` when the kept lines sit one after another,
+    /// separated by single `\n`, with no edits.
+    fn contiguous_body(&self, text: &str) -> Option<Range<usize>> {
+        if !self.edits.is_empty() {
+            return None;
+        }
+        let mut range: Option<Range<usize>> = None;
+        for &(line, slot) in &self.lines {
+            if slot != KEPT || line.is_blank() {
+                continue;
+            }
+            range = Some(match range {
+                None => line.content.range(),
+                Some(r) if r.end + 1 == line.content.start && text.as_bytes()[r.end] == b'\n' => {
+                    r.start..line.content.end
+                }
+                Some(_) => return None,
+            });
+        }
+        Some(range.unwrap_or(0..0))
+    }
+}
+
+fn push<'c>(out: &mut Vec<Segment<'c>>, span: Span, verdict: Verdict<'c>) {
+    if !span.is_empty() {
+        out.push(Segment { span, verdict });
+    }
+}
+
+fn within_kept_line(lines: &[(Line, u32)], span: Span) -> bool {
+    let i = lines.partition_point(|(line, _)| line.span.end <= span.start);
+    lines
+        .get(i)
+        .is_some_and(|&(line, slot)| slot == KEPT && line.content.contains(span))
+}
+
+/// Trims `line` and turns runs of spaces left by dropped spans into one.
+fn squeeze_spaces(line: &mut String) {
+    if line.contains("  ") || line.starts_with(' ') || line.ends_with(' ') {
+        let squeezed = line
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        *line = squeezed;
+    }
+}

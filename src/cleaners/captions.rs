@@ -1,0 +1,319 @@
+//! Photo captions and credits.
+//!
+//! A caption describes a picture the text no longer has: `Russia has
+//! deployed thousands of troops on the border. Credit: AP`, `Boris Johnson
+//! is facing a mounting Ukraine crisis (Getty Images)`, `Image source,
+//! Getty Images`, a lone credit (`AFP via Getty Images`), or a label that is
+//! no sentence of the story (`Eastern Ukraine map`). Captions leave the
+//! body but are not lost: each goes to
+//! [`Metadata::captions`](crate::Metadata::captions) with its credit.
+//!
+//! ```
+//! use newsclean::{Pipeline, cleaners::Captions};
+//!
+//! let pipeline = Pipeline::builder().cleaner(Captions).build()?;
+//! let cleaned = pipeline.clean("Troops on the border. Credit: AP\nThe talks failed.");
+//! assert_eq!(cleaned.body(), "The talks failed.");
+//! let caption = &cleaned.metadata().captions[0];
+//! assert_eq!(caption.text, "Troops on the border.");
+//! assert_eq!(caption.credit.as_deref(), Some("AP"));
+//! # Ok::<(), newsclean::BuildError>(())
+//! ```
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::text::{Initial, words};
+use crate::{Caption, Cleaner, Document, Marks};
+
+/// Moves captions and credits from the body to the metadata.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Captions;
+
+/// `... Credit: Clive Marshall/PA`, `... Photo: Reuters`.
+static CREDIT_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[\s.,;|])(?i:credits?|photo\s+credits?|photo(?:graph)?s?|pictures?|pics?|images?|foto(?:s|grafía|grafia)?|bild|crédit(?:\s+photo)?|crédito|illustration|photo\s+illustration)\s*:\s*(?P<credit>\p{L}[^:]{0,80})$",
+    )
+    .expect("credit suffix compiles")
+});
+
+/// `... (Anadolu Agency via Getty Images)`.
+static PAREN_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\((?P<credit>[^()]{2,80})\)$").expect("paren credit compiles"));
+
+/// Words that make a name a picture credit.
+static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:Getty|AP|AFP|Reuters|PA|EPA|EFE|Shutterstock|Alamy|Images?|Photos?|Pictures?|Photography|Fotos?|Wire|Bloomberg|Xinhua|Anadolu|iStock|iStockphoto|Unsplash|Pexels|Supplied|Handout|dpa|ANSA|Keystone|SIPA|Sipa|Corbis|NurPhoto|WireImage|Sportsfile|REX|Rex|TASS|Sputnik|AAP|PTI|Yonhap|Kyodo|UPI|IMAGO|Imago|Polaris|Redux|ZUMA|Zuma|SOPA|LightRocket|Courtesy|courtesy|Associated Press|Press Association|Agency|Stock)\b",
+    )
+    .expect("agency words compile")
+});
+
+/// BBC-style labels: `Image source, Getty Images`, `Image caption, ...`.
+static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?i:image|media|photo|picture|video)\s+(?i:source|caption|credit)s?\s*[,:]\s*(?P<rest>.*)$",
+    )
+    .expect("labelled captions compile")
+});
+
+/// Nouns that make a short label a caption (`Eastern Ukraine map`).
+const MEDIA_NOUNS: &[&str] = &[
+    "map",
+    "maps",
+    "graphic",
+    "graphics",
+    "chart",
+    "charts",
+    "photo",
+    "photos",
+    "picture",
+    "pictures",
+    "image",
+    "images",
+    "illustration",
+    "infographic",
+    "diagram",
+    "gallery",
+    "screenshot",
+    "footage",
+    "karte",
+    "grafik",
+    "carte",
+    "graphique",
+    "mapa",
+    "gráfico",
+    "foto",
+    "mappa",
+    "kaart",
+];
+
+/// Words a label has no use for: with one of them, `They drew a map` is a
+/// sentence, not a caption.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "i", "he", "she", "it", "we", "they", "you", "this", "that", "is", "are",
+    "was", "were", "be", "has", "have", "had", "will", "would", "can", "could", "to", "and", "or",
+    "but",
+];
+
+/// A caption found on a line: its text's end and its credit's range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// End of the caption's own words (0 for a lone credit).
+    pub text_end: usize,
+    /// The credit, if any.
+    pub credit: Option<(usize, usize)>,
+}
+
+/// Reads line `i` as a caption or credit.
+pub(crate) fn caption(doc: &Document<'_>, i: usize) -> Option<Found> {
+    let shape = doc.shape(i);
+    if shape.words == 0 || shape.words > 70 || shape.inner_stops > 2 {
+        return None;
+    }
+    let line = doc.line_text(i);
+    if let Some(c) = LABELLED.captures(line) {
+        let rest = c.name("rest").expect("group exists");
+        let label = line[..rest.start()].to_ascii_lowercase();
+        return Some(if label.contains("caption") {
+            Found {
+                text_end: line.len(),
+                credit: None,
+            }
+        } else {
+            Found {
+                text_end: 0,
+                credit: Some((rest.start(), rest.end())),
+            }
+        });
+    }
+    if let Some(c) = CREDIT_SUFFIX.captures(line) {
+        let credit = c.name("credit").expect("group exists");
+        let credit_text = credit.as_str();
+        if is_name_like(credit_text) {
+            // The match starts at the separator; a full stop stays with the text.
+            let start = c.get(0).expect("match").start();
+            let text_end = if line[start..].starts_with('.') {
+                start + 1
+            } else {
+                start
+            };
+            let text_end = line[..text_end]
+                .trim_end_matches([' ', '|', ',', ';'])
+                .len();
+            return Some(Found {
+                text_end,
+                credit: Some((credit.start(), credit.end())),
+            });
+        }
+    }
+    if let Some(c) = PAREN_CREDIT.captures(line) {
+        let credit = c.name("credit").expect("group exists");
+        if AGENCY.is_match(credit.as_str()) && is_name_like(credit.as_str()) {
+            let open = credit.start() - 1;
+            let text_end = line[..open].trim_end().len();
+            return Some(Found {
+                text_end,
+                credit: Some((credit.start(), credit.end())),
+            });
+        }
+    }
+    if shape.words <= 6 && !shape.ends_sentence {
+        if is_name_like(line) && AGENCY.is_match(line) && shape.long_capitalized == shape.long_words
+        {
+            return Some(Found {
+                text_end: 0,
+                credit: Some((0, line.len())),
+            });
+        }
+        let last = words(line).next_back().map(str::to_lowercase);
+        if shape.words >= 2
+            && shape.initial == Initial::Upper
+            && last.is_some_and(|w| MEDIA_NOUNS.contains(&w.as_str()))
+            && !words(line).any(|w| FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+        {
+            return Some(Found {
+                text_end: line.len(),
+                credit: None,
+            });
+        }
+    }
+    None
+}
+
+/// A credit reads as names: a few words, mostly capitalised or agencies
+/// (`dpa`), no sentence.
+fn is_name_like(credit: &str) -> bool {
+    let mut count = 0;
+    let mut capitalized = 0;
+    for w in words(credit) {
+        count += 1;
+        let upper = w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+        if upper || AGENCY.is_match(w) {
+            capitalized += 1;
+        }
+    }
+    let trimmed = credit.trim_end();
+    (1..=8).contains(&count)
+        && capitalized * 2 >= count
+        && !trimmed.ends_with(['!', '?'])
+        && !(trimmed.ends_with('.') && count > 3)
+}
+
+impl Cleaner for Captions {
+    fn name(&self) -> &'static str {
+        "captions"
+    }
+
+    fn mark<'a>(&self, doc: &Document<'a>, marks: &mut Marks<'a>) {
+        for i in doc.content_lines() {
+            if !marks.is_kept(i) {
+                continue;
+            }
+            let Some(found) = caption(doc, i) else {
+                continue;
+            };
+            let line = doc.line_text(i);
+            let reason = if found.text_end == 0 {
+                "photo credit"
+            } else {
+                "photo caption"
+            };
+            if marks.remove_line(i, reason) {
+                let text = line[..found.text_end].trim();
+                let credit = found.credit.map(|(s, e)| line[s..e].trim().into());
+                marks
+                    .metadata_mut()
+                    .captions
+                    .push(Caption::new(text, credit));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Pipeline;
+    use crate::cleaners::testing::dropped_lines;
+
+    fn captions(text: &str) -> Vec<(String, Option<String>)> {
+        let pipeline = Pipeline::builder().cleaner(Captions).build().unwrap();
+        let cleaned = pipeline.clean(text);
+        cleaned
+            .metadata()
+            .captions
+            .iter()
+            .map(|c| (c.text.to_string(), c.credit.as_ref().map(|c| c.to_string())))
+            .collect()
+    }
+
+    #[test]
+    fn credit_after_the_caption() {
+        assert_eq!(
+            captions(
+                "The Prime Minister will speak with Mr Putin by phone Credit: Clive Marshall/PA"
+            ),
+            [(
+                "The Prime Minister will speak with Mr Putin by phone".into(),
+                Some("Clive Marshall/PA".into())
+            )]
+        );
+        assert_eq!(
+            captions("Flood water in the town centre. Photo: Reuters"),
+            [(
+                "Flood water in the town centre.".into(),
+                Some("Reuters".into())
+            )]
+        );
+    }
+
+    #[test]
+    fn credit_in_brackets() {
+        assert_eq!(
+            captions("Boris Johnson is facing a mounting Ukraine crisis (Getty Images)"),
+            [(
+                "Boris Johnson is facing a mounting Ukraine crisis".into(),
+                Some("Getty Images".into())
+            )]
+        );
+    }
+
+    #[test]
+    fn labelled_and_lone_credits() {
+        let text = "Image source, Getty Images\nImage caption, Crowds gathered in the square\nAFP via Getty Images\nFoto: dpa";
+        assert_eq!(dropped_lines(Captions, text).len(), 4);
+        let found = captions(text);
+        assert_eq!(found[0], ("".into(), Some("Getty Images".into())));
+    }
+
+    #[test]
+    fn labels_that_are_no_sentence() {
+        assert_eq!(
+            dropped_lines(
+                Captions,
+                "Eastern Ukraine map\nChart of inflation since 2019"
+            ),
+            ["Eastern Ukraine map"]
+        );
+    }
+
+    #[test]
+    fn body_sentences_stay() {
+        let text = "He gave credit: the team had worked through the night.\n\
+                    The study (published in Nature) found no link.\n\
+                    Prices rose 3% in May, the Office for National Statistics said (ONS).\n\
+                    The photo: a family on the beach in 1962, smiling at the camera.\n\
+                    They drew a map";
+        assert!(
+            dropped_lines(Captions, text).is_empty(),
+            "{:?}",
+            dropped_lines(Captions, text)
+        );
+    }
+}

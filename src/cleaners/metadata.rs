@@ -1,0 +1,494 @@
+//! The article's metadata, read from the lines above its first paragraph.
+//!
+//! Headline, date lines (`29 January 2022, 07:38 | Updated: 29 January
+//! 2022, 09:49`), byline (`By Jane Doe`, `Dan Bloom & Lizzy Buchan`),
+//! publisher (`Daily Mirror`) and section (`Politics`, `Home > World >
+//! Europe`) move from the body into [`Metadata`](crate::Metadata). A
+//! headline glued to its date (`...invasion fearson December 4, 2021 at 6:53
+//! pm`) is split into both.
+//!
+//! Only the header is read: the lines before the first paragraph of prose.
+//! The headline is the headline-like line next to the date or byline, or
+//! failing that the longest one there; captions and schedules are not
+//! headlines. The header's other headline-like lines (kickers, badges, a
+//! tagline) are no part of the story and go too, so that cleaning the
+//! result again finds nothing more to take.
+//!
+//! ```
+//! use newsclean::{Pipeline, cleaners::HeaderMetadata};
+//!
+//! let pipeline = Pipeline::builder().cleaner(HeaderMetadata).build()?;
+//! let cleaned = pipeline.clean(
+//!     "Bridge reopens after six months of repairs\nBy Jane Doe\n3 May 2023, 10:15\n\
+//!      The bridge reopened on Friday after six months of repairs to its main span.",
+//! );
+//! let meta = cleaned.metadata();
+//! assert_eq!(meta.title.as_deref(), Some("Bridge reopens after six months of repairs"));
+//! assert_eq!(meta.byline.as_deref(), Some("Jane Doe"));
+//! assert_eq!(meta.published.as_deref(), Some("3 May 2023, 10:15"));
+//! assert_eq!(cleaned.paragraphs().count(), 1);
+//! # Ok::<(), newsclean::BuildError>(())
+//! ```
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::cleaners::{ad_markers, captions, related_links, site_chrome};
+use crate::text::{Initial, Phrases, dates};
+use crate::{Cleaner, Document, Marks, Span};
+
+/// Moves headline, dates, byline, publisher and section into the metadata.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct HeaderMetadata;
+
+/// A name: two to four capitalised words, with the particles names carry.
+const NAME: &str = r"\p{Lu}[\p{L}\p{M}'\u{2019}.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'\u{2019}.-]*|de|da|van|von|der|den|del|di|du|la|le|bin|al|el|ter)){1,3}";
+
+/// `By Jane Doe`, `Von Max Muster und Erika Muster`, `Jane Doe & John Roe`.
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    let names = format!(
+        r"(?P<names>{NAME}(?:\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|\ben\b)\s*{NAME})*)"
+    );
+    Regex::new(&format!(
+        r"^(?:(?P<label>(?i:by|written by|words by|story by|text by|von|par|por|di|door|av|af|autor|auteur|autore):?)\s+)?{names}(?:\s*(?:,|\||\u{{2013}}|\u{{2014}}|-)\s*[^,|]{{1,50}})?$"
+    ))
+    .expect("byline compiles")
+});
+
+/// Words in the names of news outlets.
+static PRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:Daily|Times|News|Post|Mirror|Herald|Guardian|Telegraph|Journal|Tribune|Gazette|Express|Independent|Star|Sun|Mail|Standard|Observer|Chronicle|Press|Record|Magazine|Weekly|Courier|Echo|Inquirer|Examiner|Sentinel|Dispatch|Register|Monitor|Globe|Reuters|Associated Press|BBC|CNN|ITV|NPR|Bloomberg|Zeitung|Allgemeine|Spiegel|Monde|Figaro|Libération|País|Mundo|Corriere|Repubblica|Stampa|Público|Folha|Volkskrant|Tagesschau|Tagblatt|Rundschau|Kurier)\b",
+    )
+    .expect("press words compile")
+});
+
+static SECTIONS: LazyLock<Phrases> = LazyLock::new(|| {
+    Phrases::new(&[
+        "Politics",
+        "World",
+        "World news",
+        "UK",
+        "UK news",
+        "UK politics",
+        "US",
+        "US news",
+        "US politics",
+        "Business",
+        "Economy",
+        "Markets",
+        "Money",
+        "Finance",
+        "Personal finance",
+        "Sport",
+        "Sports",
+        "Football",
+        "Soccer",
+        "Cricket",
+        "Rugby",
+        "Rugby union",
+        "Tennis",
+        "Golf",
+        "Formula 1",
+        "Technology",
+        "Tech",
+        "Science",
+        "Health",
+        "Wellness",
+        "Entertainment",
+        "Culture",
+        "Arts",
+        "Books",
+        "Film",
+        "Movies",
+        "Music",
+        "TV",
+        "TV & radio",
+        "Television",
+        "Lifestyle",
+        "Life",
+        "Style",
+        "Fashion",
+        "Food",
+        "Food & drink",
+        "Travel",
+        "Opinion",
+        "Comment",
+        "Editorial",
+        "Education",
+        "Environment",
+        "Climate",
+        "Local",
+        "Local news",
+        "National",
+        "International",
+        "Europe",
+        "Asia",
+        "Africa",
+        "Middle East",
+        "Americas",
+        "Australia",
+        "Latin America",
+        "Crime",
+        "Law",
+        "Courts",
+        "Royals",
+        "Celebrity",
+        "Property",
+        "Motoring",
+        "Cars",
+        "Weather",
+        "Obituaries",
+        "Features",
+        "Investigations",
+        "Politik",
+        "Wirtschaft",
+        "Kultur",
+        "Wissen",
+        "Panorama",
+        "Ausland",
+        "Inland",
+        "Meinung",
+        "Politique",
+        "Économie",
+        "Société",
+        "Sciences",
+        "Monde",
+        "Política",
+        "Economía",
+        "Internacional",
+        "Deportes",
+        "Cultura",
+        "Sociedad",
+        "Opinión",
+        "Politica",
+        "Economia",
+        "Esteri",
+        "Cronaca",
+        "Mundo",
+        "Esportes",
+        "Politiek",
+        "Economie",
+        "Buitenland",
+        "Binnenland",
+        "Cultuur",
+    ])
+});
+
+/// `Home > World > Europe`, `News / Politics`.
+static BREADCRUMB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^>/»|]{1,30}(?:\s+[>/»|]\s+[^>/»|]{1,30}){1,4}$").expect("breadcrumb compiles")
+});
+
+/// What a header line holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Field {
+    Date,
+    Byline,
+    Publisher,
+    Section,
+    Title,
+    /// Headline-like, but not the headline.
+    Header,
+    Other,
+}
+
+impl Cleaner for HeaderMetadata {
+    fn name(&self) -> &'static str {
+        "metadata"
+    }
+
+    fn mark<'a>(&self, doc: &Document<'a>, marks: &mut Marks<'a>) {
+        let Some(first_prose) = doc
+            .content_lines()
+            .find(|&i| marks.is_kept(i) && doc.shape(i).is_prose())
+        else {
+            return;
+        };
+        // Every header line is read, even those other cleaners took: a
+        // repeated outlet name is still the publisher.
+        let mut fields: Vec<(usize, Field)> = (0..first_prose)
+            .filter(|&i| !doc.line(i).is_blank())
+            .map(|i| (i, Field::Other))
+            .collect();
+
+        // A line repeated right after itself is an outlet's logo and name.
+        let doubled: Vec<bool> = (0..fields.len())
+            .map(|k| {
+                let key = doc.key(fields[k].0);
+                let same = |n: usize| fields.get(n).is_some_and(|f| doc.key(f.0) == key);
+                key.is_some_and(|k| !k.is_empty()) && (same(k.wrapping_sub(1)) || same(k + 1))
+            })
+            .collect();
+
+        // Lines that are one field whatever their neighbours.
+        for (slot, &doubled) in fields.iter_mut().zip(&doubled) {
+            let i = slot.0;
+            let text = doc.line_text(i);
+            let offset = doc.line(i).content.start;
+            let span = |(s, e): (usize, usize)| Span::new(offset + s, offset + e);
+            if let Some(found) = dates::date_line(text) {
+                let meta = marks.metadata_mut();
+                if let Some(p) = found.published {
+                    meta.published
+                        .get_or_insert(Cow::Borrowed(doc.slice(span(p))));
+                }
+                if let Some(u) = found.updated {
+                    meta.updated
+                        .get_or_insert(Cow::Borrowed(doc.slice(span(u))));
+                }
+                slot.1 = Field::Date;
+            } else if is_publisher(doc, i, doubled) {
+                let meta = marks.metadata_mut();
+                meta.publisher.get_or_insert(Cow::Borrowed(text));
+                slot.1 = Field::Publisher;
+            } else if let Some(section) = section(doc, i) {
+                marks
+                    .metadata_mut()
+                    .section
+                    .get_or_insert(Cow::Borrowed(section));
+                slot.1 = Field::Section;
+            } else if let Some(names) = labelled_byline(text) {
+                marks
+                    .metadata_mut()
+                    .byline
+                    .get_or_insert(Cow::Borrowed(names));
+                slot.1 = Field::Byline;
+            }
+        }
+
+        // Unlabelled bylines: several names, or one name next to the date.
+        for k in 0..fields.len() {
+            let i = fields[k].0;
+            if fields[k].1 != Field::Other || !marks.is_kept(i) {
+                continue;
+            }
+            let Some(names) = unlabelled_byline(doc.line_text(i)) else {
+                continue;
+            };
+            let next_to_date = [k.wrapping_sub(1), k + 1]
+                .iter()
+                .any(|&n| fields.get(n).is_some_and(|f| f.1 == Field::Date));
+            if names.contains(['&', ',']) || names.contains(" and ") || next_to_date {
+                marks
+                    .metadata_mut()
+                    .byline
+                    .get_or_insert(Cow::Borrowed(names));
+                fields[k].1 = Field::Byline;
+            }
+        }
+
+        // The headline: glued to its date, next to the date or byline, or
+        // the longest headline-like line.
+        if let Some(k) = fields.iter().position(|&(i, f)| {
+            f == Field::Other && marks.is_kept(i) && glued_title(doc, i).is_some()
+        }) {
+            let i = fields[k].0;
+            let (title, date) = glued_title(doc, i).expect("checked above");
+            let meta = marks.metadata_mut();
+            meta.title = Some(Cow::Borrowed(title));
+            meta.published.get_or_insert(Cow::Borrowed(date));
+            fields[k].1 = Field::Title;
+        } else {
+            let candidates: Vec<usize> = (0..fields.len())
+                .filter(|&k| {
+                    let i = fields[k].0;
+                    fields[k].1 == Field::Other && marks.is_kept(i) && is_title_candidate(doc, i)
+                })
+                .collect();
+            let beside_dateline = |k: usize| {
+                [k.wrapping_sub(1), k + 1].iter().any(|&n| {
+                    fields
+                        .get(n)
+                        .is_some_and(|f| matches!(f.1, Field::Date | Field::Byline))
+                })
+            };
+            let best = candidates
+                .iter()
+                .copied()
+                .max_by_key(|&k| (beside_dateline(k), doc.shape(fields[k].0).words, k));
+            if let Some(k) = best {
+                marks.metadata_mut().title = Some(Cow::Borrowed(doc.line_text(fields[k].0)));
+                fields[k].1 = Field::Title;
+            }
+        }
+
+        for (i, field) in &mut fields {
+            if *field == Field::Other && marks.is_kept(*i) && is_header_line(doc, *i) {
+                *field = Field::Header;
+            }
+        }
+        for (i, field) in fields {
+            let reason = match field {
+                Field::Header => "line above the story",
+                Field::Date => "date line",
+                Field::Byline => "byline",
+                Field::Publisher => "publisher",
+                Field::Section => "section",
+                Field::Title => "headline",
+                Field::Other => continue,
+            };
+            marks.remove_line(i, reason);
+        }
+    }
+}
+
+fn labelled_byline(line: &str) -> Option<&str> {
+    let c = BYLINE.captures(line)?;
+    c.name("label")?;
+    c.name("names").map(|m| m.as_str())
+}
+
+fn unlabelled_byline(line: &str) -> Option<&str> {
+    let c = BYLINE.captures(line)?;
+    if c.name("label").is_some() || PRESS.is_match(line) {
+        return None;
+    }
+    let names = c.name("names")?;
+    // The whole line must be names: no trailing role or outlet.
+    (names.end() == line.len()).then_some(names.as_str())
+}
+
+fn is_publisher(doc: &Document<'_>, i: usize, doubled: bool) -> bool {
+    let shape = doc.shape(i);
+    if shape.words == 0
+        || shape.words > 5
+        || shape.ends_sentence
+        || shape.digits > 0
+        || !shape.is_title_case()
+    {
+        return false;
+    }
+    PRESS.is_match(doc.line_text(i)) || (doubled && shape.words >= 2)
+}
+
+fn section<'a>(doc: &Document<'a>, i: usize) -> Option<&'a str> {
+    let shape = doc.shape(i);
+    if shape.words == 0 || shape.words > 12 || shape.ends_sentence {
+        return None;
+    }
+    let line = doc.line_text(i);
+    if shape.words <= 3 && doc.key(i).is_some_and(|k| SECTIONS.contains(k)) {
+        return Some(line);
+    }
+    if BREADCRUMB.is_match(line) {
+        let last = line.rsplit(['>', '/', '»', '|']).next()?.trim();
+        if SECTIONS.contains(&crate::text::key(last)) {
+            return Some(last);
+        }
+    }
+    None
+}
+
+/// A headline glued to its date: the headline and the date.
+fn glued_title<'a>(doc: &Document<'a>, i: usize) -> Option<(&'a str, &'a str)> {
+    let line = doc.line_text(i);
+    let (head_end, (s, e)) = dates::trailing_date(line)?;
+    Some((&line[..head_end], &line[s..e]))
+}
+
+/// A short headline-like line: a headline, kicker, badge or name.
+fn is_header_line(doc: &Document<'_>, i: usize) -> bool {
+    let shape = doc.shape(i);
+    shape.words >= 2
+        && shape.words <= 24
+        && !shape.ends_sentence
+        && !shape.ends_colon
+        && shape.initial != Initial::Lower
+}
+
+fn is_title_candidate(doc: &Document<'_>, i: usize) -> bool {
+    let shape = doc.shape(i);
+    shape.is_headline_like()
+        && shape.words >= 3
+        && captions::caption(doc, i).is_none()
+        && !site_chrome::is_schedule(doc, i)
+        && !ad_markers::is_ad_marker(doc, i)
+        && !related_links::is_related_heading(doc, i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Metadata, Pipeline};
+
+    const BODY: &str =
+        "The bridge reopened on Friday after six months of repairs to its main span.";
+
+    fn metadata(text: &str) -> Metadata<'static> {
+        let pipeline = Pipeline::builder().cleaner(HeaderMetadata).build().unwrap();
+        pipeline.clean(text).metadata().clone().into_owned()
+    }
+
+    #[test]
+    fn title_and_date_line() {
+        let m = metadata(&format!(
+            "Clive Bull 1am - 4am\nBoris to call Putin amid Ukraine crisis\n29 January 2022, 07:38 | Updated: 29 January 2022, 09:49\n{BODY}"
+        ));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Boris to call Putin amid Ukraine crisis")
+        );
+        assert_eq!(m.published.as_deref(), Some("29 January 2022, 07:38"));
+        assert_eq!(m.updated.as_deref(), Some("29 January 2022, 09:49"));
+    }
+
+    #[test]
+    fn glued_headline_and_date() {
+        let m = metadata(&format!(
+            "Biden and Putin to hold call amid Ukraine invasion fearson December 4, 2021 at 6:53 pm\n{BODY}"
+        ));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Biden and Putin to hold call amid Ukraine invasion fears")
+        );
+        assert_eq!(m.published.as_deref(), Some("December 4, 2021 at 6:53 pm"));
+    }
+
+    #[test]
+    fn publisher_section_byline() {
+        let m = metadata(&format!(
+            "Daily Mirror\nDaily Mirror\nPolitics\nDan Bloom & Lizzy Buchan\nRussian invasion of Ukraine 'highly likely' says UK\n{BODY}"
+        ));
+        assert_eq!(m.publisher.as_deref(), Some("Daily Mirror"));
+        assert_eq!(m.section.as_deref(), Some("Politics"));
+        assert_eq!(m.byline.as_deref(), Some("Dan Bloom & Lizzy Buchan"));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Russian invasion of Ukraine 'highly likely' says UK")
+        );
+    }
+
+    #[test]
+    fn bylines_in_other_languages_and_breadcrumbs() {
+        let m = metadata(&format!(
+            "Startseite > Politik > Ausland\nVon Anna Schmidt und Jan Meier\nVeröffentlicht am 4. Dezember 2021, 18:53 Uhr\n{BODY}"
+        ));
+        assert_eq!(m.section.as_deref(), Some("Ausland"));
+        assert_eq!(m.byline.as_deref(), Some("Anna Schmidt und Jan Meier"));
+        assert_eq!(m.published.as_deref(), Some("4. Dezember 2021, 18:53"));
+    }
+
+    #[test]
+    fn no_header_no_metadata() {
+        assert!(
+            metadata(&format!(
+                "{BODY}\nBy the end of the week the road was open."
+            ))
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn caption_is_not_the_headline() {
+        let m = metadata(&format!(
+            "Boris Johnson to visit region amid rising tensions\nRussia has deployed thousands of troops on the border. Credit: AP\n{BODY}"
+        ));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Boris Johnson to visit region amid rising tensions")
+        );
+    }
+}

@@ -1,0 +1,400 @@
+//! Site chrome: the page around the story.
+//!
+//! Radio show schedules (`Clive Bull 1am - 4am`), navigation (`Skip to
+//! content`, `Back to top`), share and follow buttons, newsletter and cookie
+//! prompts, comment widgets, reading times, copyright and footer lines, and
+//! short lines the page repeats outside the story.
+//!
+//! ```
+//! use newsclean::{Pipeline, cleaners::SiteChrome};
+//!
+//! let pipeline = Pipeline::builder().cleaner(SiteChrome).build()?;
+//! let cleaned = pipeline.clean(
+//!     "Nick Ferrari 7am - 10am\nShare this article\nThe bridge reopened on Friday after repairs.\n© 2024 Example News Ltd. All rights reserved.",
+//! );
+//! assert_eq!(cleaned.body(), "The bridge reopened on Friday after repairs.");
+//! # Ok::<(), newsclean::BuildError>(())
+//! ```
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::cleaners::prose_bounds;
+use crate::text::Phrases;
+use crate::{Cleaner, Document, Marks};
+
+/// Drops site chrome.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SiteChrome;
+
+/// `Clive Bull 1am - 4am`, `Breakfast with Nick Ferrari 7am-10am`,
+/// `Weekdays 9:00 - 12:00`.
+static SCHEDULE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^[\p{L}\p{M} .,'&\u{2019}-]{0,60}?\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|h)?\s*(?:-|\u{2013}|\u{2014}|to|until)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|h)?$",
+    )
+    .expect("schedule compiles")
+});
+
+/// Buttons and navigation, as whole lines.
+static BUTTONS: LazyLock<Phrases> = LazyLock::new(|| {
+    Phrases::new(&[
+        "Skip to content",
+        "Skip to main content",
+        "Skip to navigation",
+        "Skip to footer",
+        "Jump to content",
+        "Back to top",
+        "Go to top",
+        "Top",
+        "Menu",
+        "Main menu",
+        "Open menu",
+        "Close menu",
+        "Close",
+        "Search",
+        "Search for",
+        "Toggle navigation",
+        "Navigation",
+        "Home",
+        "Homepage",
+        "Share",
+        "Shares",
+        "Share this",
+        "Share this article",
+        "Share this story",
+        "Share this post",
+        "Share article",
+        "Share story",
+        "Share page",
+        "Share on Facebook",
+        "Share on Twitter",
+        "Share on X",
+        "Share on WhatsApp",
+        "Share on LinkedIn",
+        "Share on Pinterest",
+        "Share on Reddit",
+        "Share via email",
+        "Share via Email",
+        "Share by email",
+        "Copy link",
+        "Copy link to clipboard",
+        "Link copied",
+        "Link copied to clipboard",
+        "Copied",
+        "Tweet",
+        "Email",
+        "E-mail",
+        "Print",
+        "Print this page",
+        "Print article",
+        "Facebook",
+        "Twitter",
+        "X",
+        "WhatsApp",
+        "LinkedIn",
+        "Pinterest",
+        "Reddit",
+        "Telegram",
+        "Messenger",
+        "Flipboard",
+        "Instagram",
+        "YouTube",
+        "TikTok",
+        "Threads",
+        "Bluesky",
+        "RSS",
+        "Save",
+        "Saved",
+        "Save article",
+        "Save for later",
+        "Bookmark",
+        "Gift article",
+        "Gift this article",
+        "Give this article",
+        "Font size",
+        "Text size",
+        "Comments",
+        "Comment",
+        "Show comments",
+        "Hide comments",
+        "View comments",
+        "Load comments",
+        "Leave a comment",
+        "Leave a reply",
+        "Post a comment",
+        "Add a comment",
+        "Join the conversation",
+        "Join the discussion",
+        "Be the first to comment",
+        "Log in to comment",
+        "Reply",
+        "Report",
+        "Like",
+        "Follow",
+        "Follow us",
+        "Following",
+        "Unfollow",
+        "Sign in",
+        "Sign up",
+        "Log in",
+        "Log out",
+        "Login",
+        "Register",
+        "My account",
+        "Subscribe",
+        "Newsletter",
+        "Newsletters",
+        "Accept",
+        "Accept all",
+        "Accept all cookies",
+        "Reject all",
+        "Manage cookies",
+        "Cookie settings",
+        "Cookie policy",
+        "Manage preferences",
+        "Privacy settings",
+        "I agree",
+        "Got it",
+        "OK",
+        "Privacy policy",
+        "Privacy notice",
+        "Terms of use",
+        "Terms of service",
+        "Terms and conditions",
+        "Terms & conditions",
+        "Contact us",
+        "About us",
+        "Advertise with us",
+        "Sitemap",
+        "Accessibility",
+        "Careers",
+        "Help",
+        "FAQ",
+        "Cookies",
+        "Teilen",
+        "Artikel teilen",
+        "Drucken",
+        "Kommentare",
+        "Partager",
+        "Partager cet article",
+        "Imprimer",
+        "Commentaires",
+        "Compartir",
+        "Imprimir",
+        "Comentarios",
+        "Condividi",
+        "Stampa",
+        "Commenti",
+        "Compartilhar",
+        "Comentários",
+        "Delen",
+        "Reacties",
+        "Поделиться",
+    ])
+});
+
+/// Chrome lines with varying words (matched on line keys).
+static CHROME_FORMS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:
+            (?:share|post|send)\ (?:this\ )?(?:on|to|via|with)\ \S+(?:\ \S+)?
+          | follow\ (?:us|me|\S+(?:\ \S+)?)\ on\ (?:facebook|twitter|x|instagram|linkedin|tiktok|youtube|threads|bluesky|google\ news)(?:\ \S+){0,3}
+          | (?:like\ us|find\ us)\ on\ facebook
+          | \d+\ (?:comments?|shares?|replies|responses)
+          | (?:\d+\ )?(?:min|mins|minute|minutes)\ read | reading\ time(?:\ \d+)?(?:\ \S+){0,2} | \d+\ (?:minutes?|mins?)\ reading\ time
+          | sort\ by(?:\ \S+){0,2} | (?:newest|oldest|best)\ first
+          | (?:click|tap)\ (?:here\ )?to\ (?:share|comment|print|subscribe|follow)(?:\ \S+){0,3}
+          | (?:you\ (?:may|can)\ )?(?:also\ )?follow\ us(?:\ \S+){0,4}
+        )$",
+    )
+    .expect("chrome forms compile")
+});
+
+/// Newsletter prompts (matched anywhere in a short line's key).
+static NEWSLETTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        \bnewsletters?\b.*\b(?:sign\ up|subscribe|get|receive|join|inbox|email|free|daily|weekly|delivered|register)\b
+        | \b(?:sign\ up|subscribe|register|join)\b.*\bnewsletters?\b
+        | ^(?:enter\ )?(?:your\ )?e\ ?mail(?:\ address)?$ | \benter\ (?:your|a\ valid)\ e\ ?mail\b | \bplease\ enter\ a\ valid\b
+        | \bthank\ you\ for\ (?:subscribing|signing\ up|registering)\b | \byou\ (?:re|are)\ (?:now\ )?(?:subscribed|signed\ up)\b
+        | \bby\ (?:signing\ up|subscribing|clicking|registering|entering)\b.*\b(?:agree|privacy|terms|consent)\b
+        | \b(?:we\ ll|we\ will)\ never\ share\ your\b | \bunsubscribe\ at\ any\ time\b | \binvalid\ email\b
+        | \bsomething\ went\ wrong\b.*\btry\ again\b | \bthis\ site\ is\ protected\ by\ recaptcha\b
+        | \b(?:get|have)\ (?:our|the)\ (?:best|top|latest)\ (?:stories|news|headlines)\b.*\b(?:inbox|email|delivered)\b
+        ",
+    )
+    .expect("newsletter patterns compile")
+});
+
+/// Cookie and consent prompts.
+static COOKIES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        \bcookies?\b.*\b(?:we\ use|uses|accept|consent|manage|preferences|settings|policy|continuing|agree|enable|experience)\b
+        | \b(?:we\ use|this\ (?:site|website)\ uses|uses)\b.*\bcookies?\b
+        | \bwe\ (?:and\ our\ partners\ )?(?:value|care\ about)\ your\ privacy\b
+        | \byour\ privacy\ choices\b | \bdo\ not\ sell\ (?:or\ share\ )?my\ personal\ information\b
+        ",
+    )
+    .expect("cookie patterns compile")
+});
+
+/// Copyright and footer lines.
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|\btous droits réservés\b|\balle rechte vorbehalten\b|\btodos los derechos reservados\b|\btutti i diritti riservati\b")
+        .expect("copyright compiles")
+});
+
+/// Longest line, in words, that a chrome prompt can be.
+const MAX_PROMPT_WORDS: u32 = 40;
+
+/// Why line `i` is chrome, if it is, judged on the line alone.
+fn chrome(doc: &Document<'_>, i: usize) -> Option<&'static str> {
+    let shape = doc.shape(i);
+    if shape.words > MAX_PROMPT_WORDS {
+        return None;
+    }
+    let line = doc.line_text(i);
+    if shape.words <= 12 && SCHEDULE.is_match(line) {
+        return Some("show schedule");
+    }
+    if shape.words <= 30 && COPYRIGHT.is_match(line) {
+        return Some("copyright line");
+    }
+    let key = doc.key(i)?;
+    if shape.words <= 6 && (BUTTONS.contains(key) || CHROME_FORMS.is_match(key)) {
+        return Some("share, follow or navigation button");
+    }
+    if shape.words <= 12 && CHROME_FORMS.is_match(key) {
+        return Some("share, follow or navigation button");
+    }
+    if NEWSLETTER.is_match(key) {
+        return Some("newsletter prompt");
+    }
+    if COOKIES.is_match(key) {
+        return Some("cookie prompt");
+    }
+    None
+}
+
+/// Whether line `i` is a radio or TV show schedule entry.
+pub(crate) fn is_schedule(doc: &Document<'_>, i: usize) -> bool {
+    doc.shape(i).words <= 12 && SCHEDULE.is_match(doc.line_text(i))
+}
+
+impl Cleaner for SiteChrome {
+    fn name(&self) -> &'static str {
+        "site-chrome"
+    }
+
+    fn mark<'a>(&self, doc: &Document<'a>, marks: &mut Marks<'a>) {
+        for i in doc.content_lines() {
+            if marks.is_kept(i) {
+                if let Some(reason) = chrome(doc, i) {
+                    marks.remove_line(i, reason);
+                }
+            }
+        }
+        // Short lines the page repeats outside the story's prose: a line
+        // that also appears inside the story may be one of its subheadings.
+        let Some((first, last)) = prose_bounds(doc, marks) else {
+            return;
+        };
+        // Per key: occurrences outside the story, and inside it.
+        let mut counts: HashMap<&str, (u32, u32)> = HashMap::new();
+        for i in doc.content_lines() {
+            if doc.shape(i).words <= 8 {
+                if let Some(key) = doc.key(i).filter(|k| !k.is_empty()) {
+                    let (outside, inside) = counts.entry(key).or_default();
+                    if (first..=last).contains(&i) {
+                        *inside += 1;
+                    } else {
+                        *outside += 1;
+                    }
+                }
+            }
+        }
+        for i in doc.content_lines() {
+            if (first..=last).contains(&i) || !marks.is_kept(i) {
+                continue;
+            }
+            let shape = doc.shape(i);
+            let repeated = doc
+                .key(i)
+                .and_then(|k| counts.get(k))
+                .is_some_and(|&(outside, inside)| outside >= 2 && inside == 0);
+            if repeated && shape.words <= 8 && !shape.is_prose() {
+                marks.remove_line(i, "repeated line");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cleaners::testing::{dropped, dropped_lines};
+
+    const BODY: &str =
+        "The bridge reopened on Friday after six months of repairs to its main span.";
+
+    #[test]
+    fn show_schedules() {
+        let text = format!(
+            "Clive Bull 1am - 4am\nNick Ferrari 7am-10am\nBreakfast with Kate 6:00 - 9:00\n{BODY}"
+        );
+        let d = dropped(SiteChrome, &text);
+        assert_eq!(d.len(), 3);
+        assert!(d.iter().all(|(_, r)| r == "show schedule"));
+    }
+
+    #[test]
+    fn share_and_follow_buttons() {
+        let text = format!(
+            "{BODY}\nShare this article\nShare on WhatsApp\nFollow us on Twitter\nCopy link\n5 min read\n12 comments"
+        );
+        assert_eq!(dropped_lines(SiteChrome, &text).len(), 6);
+    }
+
+    #[test]
+    fn newsletter_and_cookie_prompts() {
+        let text = format!(
+            "{BODY}\nSign up to our free daily newsletter\nEnter your email address\nThank you for subscribing!\n\
+             We use cookies to improve your experience on our site.\nAccept all cookies"
+        );
+        assert_eq!(dropped_lines(SiteChrome, &text).len(), 5);
+    }
+
+    #[test]
+    fn copyright_and_footer_lines() {
+        let text = format!(
+            "{BODY}\n© 2024 Example News Ltd. All rights reserved.\nCopyright 2023 The Times\nPrivacy Policy\nTous droits réservés"
+        );
+        assert_eq!(dropped_lines(SiteChrome, &text).len(), 4);
+    }
+
+    #[test]
+    fn repeated_lines_outside_the_story() {
+        let text = format!("Top Stories Today\nWorld\n{BODY}\n{BODY}\nTop Stories Today\nWorld");
+        assert_eq!(dropped_lines(SiteChrome, &text).len(), 4);
+    }
+
+    #[test]
+    fn prose_about_chrome_stays() {
+        let text = format!(
+            "{BODY}\nThe company said it would share the data with regulators next week.\n\
+             Cookies and cakes were sold at the fair, raising money for the school.\n\
+             She worked from 9am to 5pm for most of her life.\n\
+             Pros\n{BODY}\nPros"
+        );
+        assert!(
+            dropped_lines(SiteChrome, &text).is_empty(),
+            "{:?}",
+            dropped_lines(SiteChrome, &text)
+        );
+    }
+}

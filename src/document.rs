@@ -1,0 +1,206 @@
+use std::cell::OnceCell;
+use std::fmt;
+
+use crate::Span;
+use crate::pipeline::Favor;
+use crate::text::{self, Shape};
+
+/// One line of a [`Document`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Line {
+    /// The whole line, its terminator (`\n` or `\r\n`) included.
+    pub span: Span,
+    /// The line's text without surrounding whitespace or invisible
+    /// characters; empty (at the line's start) for a blank line.
+    pub content: Span,
+}
+
+impl Line {
+    /// Whether the line holds nothing but whitespace.
+    #[must_use]
+    pub const fn is_blank(&self) -> bool {
+        self.content.is_empty()
+    }
+}
+
+/// The text a pipeline cleans, split into lines once.
+///
+/// Cleaners read a `Document` and record what to drop in
+/// [`Marks`](crate::Marks); they never change it. Analyses that several
+/// cleaners need (the [`Shape`] of each line) are computed on first use and
+/// shared.
+///
+/// ```
+/// let doc = newsclean::Document::new("Headline\r\n\n  A paragraph.  \n");
+/// assert_eq!(doc.len(), 3);
+/// assert_eq!(doc.line_text(0), "Headline");
+/// assert!(doc.line(1).is_blank());
+/// assert_eq!(doc.line_text(2), "A paragraph.");
+/// ```
+pub struct Document<'a> {
+    text: &'a str,
+    lines: Vec<Line>,
+    favor: Favor,
+    shapes: OnceCell<Vec<Shape>>,
+    keys: OnceCell<Keys>,
+}
+
+/// Lookup keys of the short lines, in one buffer.
+struct Keys {
+    text: String,
+    /// Per line: the key's range in `text`, or `None` for a line too long
+    /// to have one.
+    spans: Vec<Option<(usize, usize)>>,
+}
+
+/// Lines longer than this have no key: boilerplate phrases are short.
+pub(crate) const KEY_MAX_BYTES: usize = 240;
+
+impl<'a> Document<'a> {
+    /// Splits `text` into lines (on `\n`, keeping each terminator with its
+    /// line, as [`str::split_inclusive`] does).
+    #[must_use]
+    pub fn new(text: &'a str) -> Document<'a> {
+        Document::with_favor(text, Favor::default())
+    }
+
+    pub(crate) fn with_favor(text: &'a str, favor: Favor) -> Document<'a> {
+        let bytes = text.as_bytes();
+        let mut lines = Vec::with_capacity(bytes.len() / 64 + 1);
+        let mut start = 0;
+        for newline in memchr::memchr_iter(b'\n', bytes) {
+            lines.push(make_line(text, start, newline + 1));
+            start = newline + 1;
+        }
+        if start < bytes.len() {
+            lines.push(make_line(text, start, bytes.len()));
+        }
+        Document {
+            text,
+            lines,
+            favor,
+            shapes: OnceCell::new(),
+            keys: OnceCell::new(),
+        }
+    }
+
+    /// The whole text.
+    #[must_use]
+    pub const fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// All lines, in order.
+    #[must_use]
+    pub fn lines(&self) -> &[Line] {
+        &self.lines
+    }
+
+    /// The number of lines.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// Whether the document has no lines (the text is empty).
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// Line `index`. Panics when out of range, as slice indexing does.
+    #[must_use]
+    pub fn line(&self, index: usize) -> Line {
+        self.lines[index]
+    }
+
+    /// The trimmed text of line `index`.
+    #[must_use]
+    pub fn line_text(&self, index: usize) -> &'a str {
+        &self.text[self.lines[index].content.range()]
+    }
+
+    /// The text of any span of this document.
+    #[must_use]
+    pub fn slice(&self, span: Span) -> &'a str {
+        &self.text[span.range()]
+    }
+
+    /// How the pipeline weighs precision against recall, for cleaners whose
+    /// decisions are a matter of degree.
+    #[must_use]
+    pub const fn favor(&self) -> Favor {
+        self.favor
+    }
+
+    /// The [`Shape`] of line `index`: word counts, punctuation, case.
+    #[must_use]
+    pub fn shape(&self, index: usize) -> &Shape {
+        &self.shapes()[index]
+    }
+
+    /// Shapes of all lines, computed once per document.
+    #[must_use]
+    pub fn shapes(&self) -> &[Shape] {
+        self.shapes.get_or_init(|| {
+            (0..self.lines.len())
+                .map(|i| Shape::of(self.line_text(i)))
+                .collect()
+        })
+    }
+
+    /// The lookup key of line `index`: its words in lowercase, joined by
+    /// single spaces, punctuation dropped (`"- Advertisement -"` gives
+    /// `"advertisement"`). `None` for lines over 240 bytes, which no
+    /// boilerplate phrase is.
+    #[must_use]
+    pub fn key(&self, index: usize) -> Option<&str> {
+        let keys = self.keys.get_or_init(|| self.compute_keys());
+        let (start, end) = (*keys.spans.get(index)?)?;
+        Some(&keys.text[start..end])
+    }
+
+    fn compute_keys(&self) -> Keys {
+        let mut text = String::new();
+        let mut spans = Vec::with_capacity(self.lines.len());
+        let mut buf = String::new();
+        for line in &self.lines {
+            if line.content.len() > KEY_MAX_BYTES {
+                spans.push(None);
+                continue;
+            }
+            text::key_into(&self.text[line.content.range()], &mut buf);
+            let start = text.len();
+            text.push_str(&buf);
+            spans.push(Some((start, text.len())));
+        }
+        Keys { text, spans }
+    }
+
+    /// Indices of the non-blank lines, in order.
+    pub fn content_lines(&self) -> impl DoubleEndedIterator<Item = usize> + '_ {
+        self.lines
+            .iter()
+            .enumerate()
+            .filter(|(_, line)| !line.is_blank())
+            .map(|(i, _)| i)
+    }
+}
+
+impl fmt::Debug for Document<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Document")
+            .field("bytes", &self.text.len())
+            .field("lines", &self.lines.len())
+            .field("favor", &self.favor)
+            .finish_non_exhaustive()
+    }
+}
+
+fn make_line(text: &str, start: usize, end: usize) -> Line {
+    let content = text::trim_span(text, Span::new(start, end));
+    Line {
+        span: Span::new(start, end),
+        content,
+    }
+}

@@ -1,0 +1,163 @@
+use std::borrow::Cow;
+
+use crate::{Document, Metadata, Span};
+
+/// One span a cleaner dropped, with who dropped it and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Removal {
+    /// The bytes dropped. For a whole line: its trimmed text.
+    pub span: Span,
+    /// [`Cleaner::name`](crate::Cleaner::name) of the cleaner that dropped it.
+    pub cleaner: &'static str,
+    /// Why, for a person reading the report: `"ad marker"`,
+    /// `"paywall prompt"`, `"link to another story"`.
+    pub reason: Cow<'static, str>,
+}
+
+/// A span rewritten in place: a non-breaking space made a plain space, a
+/// line brought to Unicode NFC.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Replacement {
+    /// The bytes replaced.
+    pub span: Span,
+    /// What stands in their place in the body.
+    pub with: Cow<'static, str>,
+    /// The cleaner that rewrote them.
+    pub cleaner: &'static str,
+    /// Why.
+    pub reason: Cow<'static, str>,
+}
+
+const KEPT: u32 = u32::MAX;
+
+/// What the cleaners decided so far for one document: the sink
+/// [`Cleaner::mark`](crate::Cleaner::mark) writes into.
+///
+/// Decisions only accumulate. The first cleaner to drop a line gives the
+/// reason; later cleaners see [`is_removed`](Marks::is_removed) and may
+/// build on it.
+#[derive(Debug)]
+pub struct Marks<'a> {
+    /// Per line: its trimmed text, and the index in `removals` of its
+    /// whole-line removal or `KEPT`.
+    lines: Vec<(Span, u32)>,
+    removals: Vec<Removal>,
+    replacements: Vec<Replacement>,
+    metadata: Metadata<'a>,
+    cleaner: &'static str,
+}
+
+impl<'a> Marks<'a> {
+    /// Empty marks for `doc`.
+    #[must_use]
+    pub fn new(doc: &Document<'a>) -> Marks<'a> {
+        Marks {
+            lines: doc.lines().iter().map(|l| (l.content, KEPT)).collect(),
+            removals: Vec::new(),
+            replacements: Vec::new(),
+            metadata: Metadata::default(),
+            cleaner: "",
+        }
+    }
+
+    /// Names the cleaner whose decisions follow; the pipeline calls it before
+    /// each cleaner runs.
+    pub fn set_cleaner(&mut self, name: &'static str) {
+        self.cleaner = name;
+    }
+
+    /// Drops line `line` for `reason`. Returns `false`, changing nothing,
+    /// when the line was already dropped, is blank or does not exist.
+    pub fn remove_line(&mut self, line: usize, reason: impl Into<Cow<'static, str>>) -> bool {
+        let Some((content, slot)) = self.lines.get_mut(line) else {
+            return false;
+        };
+        if *slot != KEPT || content.is_empty() {
+            return false;
+        }
+        *slot = self.removals.len() as u32;
+        let span = *content;
+        self.removals.push(Removal {
+            span,
+            cleaner: self.cleaner,
+            reason: reason.into(),
+        });
+        true
+    }
+
+    /// Drops part of a line. Whole-line removals take precedence over it.
+    pub fn remove_span(&mut self, span: Span, reason: impl Into<Cow<'static, str>>) {
+        if span.is_empty() {
+            return;
+        }
+        self.removals.push(Removal {
+            span,
+            cleaner: self.cleaner,
+            reason: reason.into(),
+        });
+    }
+
+    /// Puts `with` in place of `span` in the body.
+    pub fn replace(
+        &mut self,
+        span: Span,
+        with: impl Into<Cow<'static, str>>,
+        reason: impl Into<Cow<'static, str>>,
+    ) {
+        self.replacements.push(Replacement {
+            span,
+            with: with.into(),
+            cleaner: self.cleaner,
+            reason: reason.into(),
+        });
+    }
+
+    /// Whether a cleaner dropped line `line` whole.
+    #[must_use]
+    pub fn is_removed(&self, line: usize) -> bool {
+        self.lines.get(line).is_some_and(|&(_, slot)| slot != KEPT)
+    }
+
+    /// The removal that dropped line `line`, if one did.
+    #[must_use]
+    pub fn removal_of(&self, line: usize) -> Option<&Removal> {
+        match self.lines.get(line) {
+            Some(&(_, slot)) if slot != KEPT => self.removals.get(slot as usize),
+            _ => None,
+        }
+    }
+
+    /// Every removal so far, in the order they were made.
+    #[must_use]
+    pub fn removals(&self) -> &[Removal] {
+        &self.removals
+    }
+
+    /// The metadata found so far.
+    #[must_use]
+    pub fn metadata(&self) -> &Metadata<'a> {
+        &self.metadata
+    }
+
+    /// The metadata, for cleaners that find some.
+    pub fn metadata_mut(&mut self) -> &mut Metadata<'a> {
+        &mut self.metadata
+    }
+
+    /// Whether line `line` is still kept and not blank.
+    #[must_use]
+    pub fn is_kept(&self, line: usize) -> bool {
+        self.lines
+            .get(line)
+            .is_some_and(|&(content, slot)| slot == KEPT && !content.is_empty())
+    }
+
+    /// The per-line removal table (`u32::MAX` for kept lines), the
+    /// removals, replacements and metadata.
+    pub(crate) fn into_parts(self) -> (Vec<u32>, Vec<Removal>, Vec<Replacement>, Metadata<'a>) {
+        let table = self.lines.into_iter().map(|(_, slot)| slot).collect();
+        (table, self.removals, self.replacements, self.metadata)
+    }
+}

@@ -1,0 +1,291 @@
+use std::fmt;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use crate::cleaners::{self, PatternCleaner};
+use crate::{BuildError, Cleaned, Document, Marks};
+
+/// A cleaner: looks at a [`Document`] and records in [`Marks`] what to drop
+/// and why, or what it learned about the article.
+///
+/// Cleaners never copy or rewrite the text; the pipeline rebuilds the body
+/// once, from all their marks. They run in order, so a cleaner may read the
+/// decisions of those before it ([`Marks::is_removed`]).
+///
+/// ```
+/// use newsclean::{Cleaner, Document, Marks, Pipeline};
+///
+/// /// Drops lines that shout.
+/// #[derive(Debug)]
+/// struct Shouting;
+///
+/// impl Cleaner for Shouting {
+///     fn name(&self) -> &'static str {
+///         "shouting"
+///     }
+///
+///     fn mark(&self, doc: &Document<'_>, marks: &mut Marks<'_>) {
+///         for i in doc.content_lines() {
+///             let shape = doc.shape(i);
+///             if shape.letters > 10 && shape.uppercase == shape.letters {
+///                 marks.remove_line(i, "all capitals");
+///             }
+///         }
+///     }
+/// }
+///
+/// let pipeline = Pipeline::builder().cleaner(Shouting).build()?;
+/// let cleaned = pipeline.clean("BUY NOW WHILE STOCKS LAST\nThe mayor spoke.");
+/// assert_eq!(cleaned.body(), "The mayor spoke.");
+/// assert_eq!(cleaned.removals()[0].reason, "all capitals");
+/// # Ok::<(), newsclean::BuildError>(())
+/// ```
+pub trait Cleaner: fmt::Debug + Send + Sync {
+    /// A short, stable name (`"ad-markers"`), reported with each removal.
+    fn name(&self) -> &'static str;
+
+    /// Records in `marks` what to drop from `doc`.
+    fn mark<'a>(&self, doc: &Document<'a>, marks: &mut Marks<'a>);
+}
+
+impl<C: Cleaner + ?Sized> Cleaner for Box<C> {
+    fn name(&self) -> &'static str {
+        (**self).name()
+    }
+    fn mark<'a>(&self, doc: &Document<'a>, marks: &mut Marks<'a>) {
+        (**self).mark(doc, marks);
+    }
+}
+
+impl<C: Cleaner + ?Sized> Cleaner for &C {
+    fn name(&self) -> &'static str {
+        (**self).name()
+    }
+    fn mark<'a>(&self, doc: &Document<'a>, marks: &mut Marks<'a>) {
+        (**self).mark(doc, marks);
+    }
+}
+
+impl<C: Cleaner + ?Sized> Cleaner for Arc<C> {
+    fn name(&self) -> &'static str {
+        (**self).name()
+    }
+    fn mark<'a>(&self, doc: &Document<'a>, marks: &mut Marks<'a>) {
+        (**self).mark(doc, marks);
+    }
+}
+
+/// How to weigh keeping boilerplate against losing body text, where the
+/// evidence is a matter of degree (the main-content score of full-page
+/// text).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Favor {
+    /// Drop doubtful lines: less boilerplate, some body lost.
+    Precision,
+    /// The best overall score.
+    #[default]
+    Balanced,
+    /// Keep doubtful lines: all the body, some boilerplate.
+    Recall,
+}
+
+impl FromStr for Favor {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Favor, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "precision" => Ok(Favor::Precision),
+            "balanced" => Ok(Favor::Balanced),
+            "recall" => Ok(Favor::Recall),
+            _ => Err(format!(
+                "unknown favor {s:?}: expected precision, balanced or recall"
+            )),
+        }
+    }
+}
+
+impl fmt::Display for Favor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Favor::Precision => "precision",
+            Favor::Balanced => "balanced",
+            Favor::Recall => "recall",
+        })
+    }
+}
+
+/// An ordered list of cleaners, run over each text.
+///
+/// ```
+/// use newsclean::Pipeline;
+///
+/// let pipeline = Pipeline::news();
+/// let cleaned = pipeline.clean(
+///     "The council approved the budget on Tuesday.\n\
+///      - Advertisement -\n\
+///      Read more: Council tax to rise by 5%\n\
+///      Residents will be consulted next month.",
+/// );
+/// assert_eq!(
+///     cleaned.body(),
+///     "The council approved the budget on Tuesday.\nResidents will be consulted next month."
+/// );
+/// assert_eq!(cleaned.removals()[0].cleaner, "ad-markers");
+/// ```
+pub struct Pipeline {
+    cleaners: Vec<Box<dyn Cleaner>>,
+    favor: Favor,
+}
+
+impl Pipeline {
+    /// The curated default for news and web articles: every built-in
+    /// cleaner, in the order [`cleaners::news`] gives.
+    #[must_use]
+    pub fn news() -> Pipeline {
+        Pipeline {
+            cleaners: cleaners::news(),
+            favor: Favor::default(),
+        }
+    }
+
+    /// An empty builder; add cleaners to it.
+    #[must_use]
+    pub fn builder() -> PipelineBuilder {
+        PipelineBuilder {
+            cleaners: Vec::new(),
+            favor: Favor::default(),
+            error: None,
+        }
+    }
+
+    /// The same pipeline, weighing precision and recall as `favor` says.
+    #[must_use]
+    pub fn favor(mut self, favor: Favor) -> Pipeline {
+        self.favor = favor;
+        self
+    }
+
+    /// The names of the cleaners, in the order they run.
+    pub fn cleaner_names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.cleaners.iter().map(|c| c.name())
+    }
+
+    /// Cleans `text`. Never fails and never panics: the worst input gives an
+    /// empty or unchanged body.
+    #[must_use]
+    pub fn clean<'a>(&self, text: &'a str) -> Cleaned<'a> {
+        let doc = Document::with_favor(text, self.favor);
+        let mut marks = Marks::new(&doc);
+        for cleaner in &self.cleaners {
+            marks.set_cleaner(cleaner.name());
+            cleaner.mark(&doc, &mut marks);
+        }
+        Cleaned::new(&doc, marks)
+    }
+}
+
+impl Default for Pipeline {
+    fn default() -> Pipeline {
+        Pipeline::news()
+    }
+}
+
+impl fmt::Debug for Pipeline {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Pipeline")
+            .field("cleaners", &self.cleaner_names().collect::<Vec<_>>())
+            .field("favor", &self.favor)
+            .finish()
+    }
+}
+
+/// Builds a [`Pipeline`] from built-in and user cleaners.
+///
+/// ```
+/// use newsclean::Pipeline;
+///
+/// let pipeline = Pipeline::builder()
+///     .news_cleaners()
+///     .without("captions")
+///     .drop_lines_matching("promo-codes", "promotion", r"(?i)^use code \w+")
+///     .build()?;
+/// let cleaned = pipeline.clean("Use code SAVE10 at checkout\nThe shop opened in 1990.");
+/// assert_eq!(cleaned.body(), "The shop opened in 1990.");
+/// # Ok::<(), newsclean::BuildError>(())
+/// ```
+#[derive(Debug)]
+#[must_use]
+pub struct PipelineBuilder {
+    cleaners: Vec<Box<dyn Cleaner>>,
+    favor: Favor,
+    error: Option<BuildError>,
+}
+
+impl PipelineBuilder {
+    /// Adds `cleaner` after those already added.
+    pub fn cleaner(mut self, cleaner: impl Cleaner + 'static) -> PipelineBuilder {
+        self.cleaners.push(Box::new(cleaner));
+        self
+    }
+
+    /// Adds boxed cleaners after those already added.
+    pub fn cleaners(
+        mut self,
+        cleaners: impl IntoIterator<Item = Box<dyn Cleaner>>,
+    ) -> PipelineBuilder {
+        self.cleaners.extend(cleaners);
+        self
+    }
+
+    /// Adds every built-in cleaner of [`Pipeline::news`].
+    pub fn news_cleaners(self) -> PipelineBuilder {
+        self.cleaners(cleaners::news())
+    }
+
+    /// Takes out the cleaner named `name`; building fails when there is
+    /// none.
+    pub fn without(mut self, name: &str) -> PipelineBuilder {
+        let before = self.cleaners.len();
+        self.cleaners.retain(|c| c.name() != name);
+        if self.cleaners.len() == before && self.error.is_none() {
+            self.error = Some(BuildError::unknown_cleaner(name));
+        }
+        self
+    }
+
+    /// Adds a cleaner named `name` that drops every line matching the regular
+    /// expression `pattern` (syntax of the `regex` crate), giving `reason`.
+    /// A bad pattern makes [`build`](PipelineBuilder::build) fail.
+    pub fn drop_lines_matching(
+        mut self,
+        name: &'static str,
+        reason: &'static str,
+        pattern: &str,
+    ) -> PipelineBuilder {
+        match PatternCleaner::new(name, reason, pattern) {
+            Ok(cleaner) => self.cleaners.push(Box::new(cleaner)),
+            Err(error) => {
+                self.error.get_or_insert(error);
+            }
+        }
+        self
+    }
+
+    /// Sets how to weigh precision against recall.
+    pub fn favor(mut self, favor: Favor) -> PipelineBuilder {
+        self.favor = favor;
+        self
+    }
+
+    /// The pipeline, or the first error met while adding to it.
+    pub fn build(self) -> Result<Pipeline, BuildError> {
+        match self.error {
+            Some(error) => Err(error),
+            None => Ok(Pipeline {
+                cleaners: self.cleaners,
+                favor: self.favor,
+            }),
+        }
+    }
+}

@@ -1,0 +1,254 @@
+use super::{is_closing, is_mark, is_opening_quote, is_terminal};
+
+/// How a line's first character looks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Initial {
+    /// An uppercase letter.
+    Upper,
+    /// A lowercase letter.
+    Lower,
+    /// A letter without case (CJK, Arabic, ...).
+    Caseless,
+    /// A digit.
+    Digit,
+    /// An opening quotation mark.
+    Quote,
+    /// A list bullet or dash.
+    Bullet,
+    /// Anything else, or nothing.
+    #[default]
+    Other,
+}
+
+/// Shallow features of one line, found in a single pass over its characters.
+///
+/// Cleaners use them to tell prose from headlines, menus and captions
+/// without each re-reading the text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Shape {
+    /// Bytes of trimmed text.
+    pub bytes: u32,
+    /// Characters of trimmed text.
+    pub chars: u32,
+    /// Words (runs of letters and digits).
+    pub words: u32,
+    /// Words starting with an uppercase letter.
+    pub capitalized: u32,
+    /// Words of four letters or more.
+    pub long_words: u32,
+    /// Words of four letters or more starting with an uppercase letter.
+    pub long_capitalized: u32,
+    /// Words made only of digits.
+    pub numbers: u32,
+    /// Letters.
+    pub letters: u32,
+    /// Uppercase letters.
+    pub uppercase: u32,
+    /// Digits.
+    pub digits: u32,
+    /// Sentence-ending marks followed by a space and more text: a rough
+    /// count of sentence breaks inside the line.
+    pub inner_stops: u32,
+    /// Commas.
+    pub commas: u32,
+    /// How the line starts.
+    pub initial: Initial,
+    /// The line ends a sentence (`.`, `!`, `?`, `…`, possibly inside closing
+    /// quotes or brackets).
+    pub ends_sentence: bool,
+    /// The line ends with a colon.
+    pub ends_colon: bool,
+    /// The line ends with an ellipsis (`...` or `…`): a truncated teaser.
+    pub ends_ellipsis: bool,
+    /// The line starts with an opening quote and ends with a closing one.
+    pub quoted: bool,
+}
+
+impl Shape {
+    /// Measures `line` (already trimmed).
+    #[must_use]
+    pub fn of(line: &str) -> Shape {
+        let mut s = Shape {
+            bytes: line.len() as u32,
+            ..Shape::default()
+        };
+        let mut in_word = false;
+        let mut word_letters = 0u32;
+        let mut word_upper = false;
+        let mut word_digits_only = true;
+        let mut prev_terminal = false;
+        let mut chars = 0u32;
+        let close_word = |s: &mut Shape, letters: u32, upper: bool, digits_only: bool| {
+            s.words += 1;
+            if upper {
+                s.capitalized += 1;
+            }
+            if letters >= 4 {
+                s.long_words += 1;
+                if upper {
+                    s.long_capitalized += 1;
+                }
+            }
+            if digits_only {
+                s.numbers += 1;
+            }
+        };
+        for c in line.chars() {
+            chars += 1;
+            if c.is_alphanumeric() || (in_word && is_mark(c)) {
+                if !in_word {
+                    in_word = true;
+                    word_letters = 0;
+                    word_upper = c.is_uppercase();
+                    word_digits_only = true;
+                }
+                if c.is_numeric() {
+                    s.digits += 1;
+                } else {
+                    word_digits_only = false;
+                    word_letters += 1;
+                    s.letters += 1;
+                    if c.is_uppercase() {
+                        s.uppercase += 1;
+                    }
+                }
+                if prev_terminal && c.is_uppercase() {
+                    s.inner_stops += 1;
+                }
+                prev_terminal = false;
+            } else {
+                if in_word {
+                    close_word(&mut s, word_letters, word_upper, word_digits_only);
+                    in_word = false;
+                }
+                if is_terminal(c) {
+                    prev_terminal = true;
+                } else if c == ',' {
+                    s.commas += 1;
+                    prev_terminal = false;
+                } else if !(c.is_whitespace() || is_opening_quote(c) || is_closing(c)) {
+                    prev_terminal = false;
+                }
+            }
+        }
+        if in_word {
+            close_word(&mut s, word_letters, word_upper, word_digits_only);
+        }
+        s.chars = chars;
+        s.initial = initial(line);
+        let tail = line.trim_end_matches(is_closing);
+        let last = tail.chars().next_back();
+        s.ends_sentence = last.is_some_and(is_terminal);
+        s.ends_colon = matches!(last, Some(':' | '\u{FF1A}'));
+        s.ends_ellipsis = line.ends_with("...") || line.ends_with('\u{2026}');
+        s.quoted = line.chars().next().is_some_and(is_opening_quote)
+            && line.chars().next_back().is_some_and(is_closing)
+            && line.chars().count() > 2;
+        s
+    }
+
+    /// Most words of four letters or more are capitalised, as in
+    /// `Fuel Your Fall With Scratch` or a menu entry.
+    #[must_use]
+    pub fn is_title_case(&self) -> bool {
+        self.long_words > 0 && self.long_capitalized * 10 >= self.long_words * 8
+    }
+
+    /// Reads like a headline: a few words, starting with a capital, digit or
+    /// quote, with no sentence-ending or colon at the end.
+    #[must_use]
+    pub fn is_headline_like(&self) -> bool {
+        (3..=24).contains(&self.words)
+            && self.chars <= 180
+            && !self.ends_sentence
+            && !self.ends_colon
+            && matches!(
+                self.initial,
+                Initial::Upper | Initial::Digit | Initial::Quote | Initial::Caseless
+            )
+    }
+
+    /// Reads like a paragraph of prose: a finished sentence of some length,
+    /// or simply long.
+    #[must_use]
+    pub fn is_prose(&self) -> bool {
+        (self.words >= 10 && (self.ends_sentence || self.ends_colon)) || self.words >= 30
+    }
+
+    /// Share of letters that are uppercase (0 when there are none).
+    #[must_use]
+    pub fn upper_ratio(&self) -> f32 {
+        if self.letters == 0 {
+            0.0
+        } else {
+            self.uppercase as f32 / self.letters as f32
+        }
+    }
+}
+
+fn initial(line: &str) -> Initial {
+    let Some(c) = line.chars().next() else {
+        return Initial::Other;
+    };
+    if c.is_uppercase() {
+        Initial::Upper
+    } else if c.is_lowercase() {
+        Initial::Lower
+    } else if c.is_alphabetic() {
+        Initial::Caseless
+    } else if c.is_numeric() {
+        Initial::Digit
+    } else if is_opening_quote(c) {
+        Initial::Quote
+    } else if matches!(
+        c,
+        '-' | '*' | '\u{2022}' | '\u{2013}' | '\u{2014}' | '\u{00B7}' | '>'
+    ) {
+        Initial::Bullet
+    } else {
+        Initial::Other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_sentence() {
+        let s =
+            Shape::of("He said it was unclear if Mr Putin had made a final decision to invade.");
+        assert_eq!(s.words, 15);
+        assert!(s.ends_sentence);
+        assert!(s.is_prose());
+        assert!(!s.is_headline_like());
+        assert_eq!(s.initial, Initial::Upper);
+    }
+
+    #[test]
+    fn headline_without_stop() {
+        let s = Shape::of("Truss: West needs to deter Russia from invading Ukraine");
+        assert!(s.is_headline_like());
+        assert!(!s.is_title_case());
+    }
+
+    #[test]
+    fn sentence_end_inside_quotes() {
+        assert!(Shape::of("\u{201C}We will respond in unison.\u{201D}").ends_sentence);
+        assert!(Shape::of("(Getty Images)").words == 2);
+        assert!(Shape::of("\u{201C}No, not yet\u{201D}").quoted);
+    }
+
+    #[test]
+    fn title_case_and_truncation() {
+        assert!(Shape::of("Fuel Your Fall with Scratch").is_title_case());
+        assert!(Shape::of("Winger Dominic Young is preferred to England's...").ends_ellipsis);
+    }
+
+    #[test]
+    fn counts_inner_sentence_breaks() {
+        let s = Shape::of("It rained. Then it stopped! Fine.");
+        assert_eq!(s.inner_stops, 2);
+    }
+}
