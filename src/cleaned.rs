@@ -1,7 +1,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::marks::{Removal, Replacement};
+use crate::marks::{Decisions, Removal, Replacement};
 use crate::{Document, Line, Marks, Metadata, Span};
 
 /// What a [`Pipeline`](crate::Pipeline) made of one text: the kept
@@ -20,6 +20,8 @@ pub struct Cleaned<'a> {
     replacements: Vec<Replacement>,
     /// Sub-line edits on kept lines, sorted by position.
     edits: Vec<Edit>,
+    /// Whether the layout was set aside (see [`Marks::normalize_layout`]).
+    layout: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -78,54 +80,60 @@ const KEPT: u32 = u32::MAX;
 
 impl<'a> Cleaned<'a> {
     pub(crate) fn new(doc: &Document<'a>, marks: Marks<'a>) -> Cleaned<'a> {
-        let (table, removals, replacements, metadata) = marks.into_parts();
+        let Decisions {
+            lines: table,
+            removals,
+            replacements,
+            metadata,
+            layout,
+        } = marks.into_decisions();
         let text = doc.text();
         let lines: Vec<(Line, u32)> = doc.lines().iter().copied().zip(table).collect();
-        let mut edits = Vec::new();
-        let mut effective = vec![false; removals.len()];
+
+        // Sub-line edits: removals no whole-line removal already is, and
+        // replacements. Invalid or overlapping ones are ignored.
+        let mut whole_line = vec![false; removals.len()];
         for &(_, slot) in &lines {
             if slot != KEPT {
-                effective[slot as usize] = true;
+                whole_line[slot as usize] = true;
             }
         }
-        // Sub-line removals: those no whole-line removal already is.
-        let mut partial: Vec<(Span, Edit)> = Vec::new();
-        for (i, removal) in removals.iter().enumerate() {
-            if !effective[i] {
-                partial.push((removal.span, Edit::Removal(i as u32)));
+        let mut partial: Vec<(Span, Edit)> = (0..removals.len())
+            .filter(|&i| !whole_line[i])
+            .map(|i| (removals[i].span, Edit::Removal(i as u32)))
+            .chain(
+                (0..replacements.len())
+                    .map(|i| (replacements[i].span, Edit::Replacement(i as u32))),
+            )
+            .collect();
+        partial.sort_by_key(|&(span, _)| (span.start, span.end));
+        let mut edits = Vec::new();
+        let mut last_end = 0;
+        for (span, edit) in partial {
+            let valid = span.start >= last_end
+                && span.end <= text.len()
+                && text.is_char_boundary(span.start)
+                && text.is_char_boundary(span.end)
+                && within_kept_line(&lines, span);
+            if valid {
+                edits.push(edit);
+                last_end = span.end;
             }
         }
-        for (i, replacement) in replacements.iter().enumerate() {
-            partial.push((replacement.span, Edit::Replacement(i as u32)));
-        }
-        if !partial.is_empty() {
-            partial.sort_by_key(|&(span, _)| (span.start, span.end));
-            let mut last_end = 0;
-            for (span, edit) in partial {
-                let valid = span.start >= last_end
-                    && span.end <= text.len()
-                    && text.is_char_boundary(span.start)
-                    && text.is_char_boundary(span.end)
-                    && within_kept_line(&lines, span);
-                if valid {
-                    if let Edit::Removal(i) = edit {
-                        effective[i as usize] = true;
-                    }
-                    edits.push(edit);
-                    last_end = span.end;
-                }
+
+        // Only edits that took effect are reported, renumbered in source
+        // order.
+        let mut effective = whole_line;
+        let mut replacement_used = vec![false; replacements.len()];
+        for edit in &edits {
+            match *edit {
+                Edit::Removal(i) => effective[i as usize] = true,
+                Edit::Replacement(i) => replacement_used[i as usize] = true,
             }
         }
-        // Only removals that took effect are reported, renumbered in order.
-        let mut renumber = vec![KEPT; removals.len()];
-        let mut kept_removals = Vec::with_capacity(removals.len());
-        let mut order: Vec<usize> = (0..removals.len()).filter(|&i| effective[i]).collect();
-        order.sort_by_key(|&i| removals[i].span.start);
-        let mut removals: Vec<Option<Removal>> = removals.into_iter().map(Some).collect();
-        for i in order {
-            renumber[i] = kept_removals.len() as u32;
-            kept_removals.extend(removals[i].take());
-        }
+        let (removals, removal_index) = renumber(removals, &effective, |r| r.span.start);
+        let (replacements, replacement_index) =
+            renumber(replacements, &replacement_used, |r| r.span.start);
         let lines: Vec<(Line, u32)> = lines
             .into_iter()
             .map(|(line, slot)| {
@@ -134,24 +142,27 @@ impl<'a> Cleaned<'a> {
                     if slot == KEPT {
                         KEPT
                     } else {
-                        renumber[slot as usize]
+                        removal_index[slot as usize]
                     },
                 )
             })
             .collect();
         for edit in &mut edits {
-            if let Edit::Removal(i) = edit {
-                *i = renumber[*i as usize];
+            match edit {
+                Edit::Removal(i) => *i = removal_index[*i as usize],
+                Edit::Replacement(i) => *i = replacement_index[*i as usize],
             }
         }
+
         let mut cleaned = Cleaned {
             source: Cow::Borrowed(text),
             body: Body::Borrowed(0..0),
             metadata,
             lines,
-            removals: kept_removals,
+            removals,
             replacements,
             edits,
+            layout,
         };
         cleaned.body = cleaned.build_body(text);
         cleaned
@@ -168,6 +179,7 @@ impl<'a> Cleaned<'a> {
             removals: self.removals,
             replacements: self.replacements,
             edits: self.edits,
+            layout: self.layout,
         }
     }
 
@@ -243,17 +255,19 @@ impl<'a> Cleaned<'a> {
         let mut out = Vec::with_capacity(self.lines.len() * 3);
         let mut edits = self.edits.iter().peekable();
         for &(line, slot) in &self.lines {
+            let edges = if slot == KEPT && !self.layout {
+                Verdict::Kept
+            } else {
+                Verdict::Layout
+            };
             push(
                 &mut out,
                 Span::new(line.span.start, line.content.start),
-                Verdict::Layout,
+                edges,
             );
             if slot != KEPT {
-                push(
-                    &mut out,
-                    line.content,
-                    Verdict::Removed(&self.removals[slot as usize]),
-                );
+                let removal = &self.removals[slot as usize];
+                push(&mut out, line.content, Verdict::Removed(removal));
             } else {
                 let mut at = line.content.start;
                 while let Some(&&edit) = edits.peek() {
@@ -268,11 +282,7 @@ impl<'a> Cleaned<'a> {
                 }
                 push(&mut out, Span::new(at, line.content.end), Verdict::Kept);
             }
-            push(
-                &mut out,
-                Span::new(line.content.end, line.span.end),
-                Verdict::Layout,
-            );
+            push(&mut out, Span::new(line.content.end, line.span.end), edges);
         }
         out
     }
@@ -325,17 +335,16 @@ impl<'a> Cleaned<'a> {
         }
         let mut body = String::with_capacity(text.len());
         let mut edits = self.edits.iter().peekable();
-        let mut line_buf = String::new();
+        let mut edited = String::new();
         for &(line, slot) in &self.lines {
-            if slot != KEPT || line.is_blank() {
+            if slot != KEPT || (self.layout && line.is_blank()) {
                 continue;
             }
-            let content = &text[line.content.range()];
-            let line_has_edits = edits
+            let has_edits = edits
                 .peek()
                 .is_some_and(|&&edit| self.edit(edit).0.start < line.content.end);
-            let piece: &str = if line_has_edits {
-                line_buf.clear();
+            let content = if has_edits {
+                edited.clear();
                 let mut at = line.content.start;
                 while let Some(&&edit) = edits.peek() {
                     let (span, _) = self.edit(edit);
@@ -343,51 +352,79 @@ impl<'a> Cleaned<'a> {
                         break;
                     }
                     edits.next();
-                    line_buf.push_str(&text[at..span.start]);
+                    edited.push_str(&text[at..span.start]);
                     if let Edit::Replacement(i) = edit {
-                        line_buf.push_str(&self.replacements[i as usize].with);
+                        edited.push_str(&self.replacements[i as usize].with);
                     }
                     at = span.end;
                 }
-                line_buf.push_str(&text[at..line.content.end]);
-                squeeze_spaces(&mut line_buf);
-                &line_buf
+                edited.push_str(&text[at..line.content.end]);
+                squeeze_spaces(&mut edited);
+                edited.as_str()
             } else {
-                content
+                &text[line.content.range()]
             };
-            if piece.is_empty() {
-                continue;
+            if self.layout {
+                if content.is_empty() {
+                    continue;
+                }
+                if !body.is_empty() {
+                    body.push('\n');
+                }
+                body.push_str(content);
+            } else {
+                body.push_str(&text[line.span.start..line.content.start]);
+                body.push_str(content);
+                body.push_str(&text[line.content.end..line.span.end]);
             }
-            if !body.is_empty() {
-                body.push('\n');
-            }
-            body.push_str(piece);
         }
         body.shrink_to_fit();
         Body::Owned(body)
     }
 
-    /// The body's range in `text` when the kept lines sit one after another,
-    /// separated by single `\n`, with no edits.
+    /// The body's range in `text` when it is an unchanged slice of it: the
+    /// kept lines sit one after another (separated by single `\n` when the
+    /// layout is set aside) and none is edited.
     fn contiguous_body(&self, text: &str) -> Option<Range<usize>> {
         if !self.edits.is_empty() {
             return None;
         }
         let mut range: Option<Range<usize>> = None;
         for &(line, slot) in &self.lines {
-            if slot != KEPT || line.is_blank() {
+            if slot != KEPT || (self.layout && line.is_blank()) {
                 continue;
             }
+            let piece = if self.layout { line.content } else { line.span };
             range = Some(match range {
-                None => line.content.range(),
-                Some(r) if r.end + 1 == line.content.start && text.as_bytes()[r.end] == b'\n' => {
-                    r.start..line.content.end
+                None => piece.range(),
+                Some(r)
+                    if self.layout
+                        && r.end + 1 == piece.start
+                        && text.as_bytes()[r.end] == b'\n' =>
+                {
+                    r.start..piece.end
                 }
+                Some(r) if !self.layout && r.end == piece.start => r.start..piece.end,
                 Some(_) => return None,
             });
         }
         Some(range.unwrap_or(0..0))
     }
+}
+
+/// Keeps the items flagged in `keep`, sorted by `position`, and maps each
+/// old index to its new one (`KEPT` for those dropped).
+fn renumber<T>(items: Vec<T>, keep: &[bool], position: impl Fn(&T) -> usize) -> (Vec<T>, Vec<u32>) {
+    let mut order: Vec<usize> = (0..items.len()).filter(|&i| keep[i]).collect();
+    order.sort_by_key(|&i| position(&items[i]));
+    let mut index = vec![KEPT; items.len()];
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    let mut kept = Vec::with_capacity(order.len());
+    for i in order {
+        index[i] = kept.len() as u32;
+        kept.extend(slots[i].take());
+    }
+    (kept, index)
 }
 
 fn push<'c>(out: &mut Vec<Segment<'c>>, span: Span, verdict: Verdict<'c>) {

@@ -43,6 +43,8 @@ pub struct Document<'a> {
     favor: Favor,
     shapes: OnceCell<Vec<Shape>>,
     keys: OnceCell<Keys>,
+    /// Per line: its normalised text, where that differs from the source.
+    normalized: OnceCell<Vec<Option<Box<str>>>>,
 }
 
 /// Lookup keys of the short lines, in one buffer.
@@ -81,6 +83,7 @@ impl<'a> Document<'a> {
             favor,
             shapes: OnceCell::new(),
             keys: OnceCell::new(),
+            normalized: OnceCell::new(),
         }
     }
 
@@ -114,10 +117,64 @@ impl<'a> Document<'a> {
         self.lines[index]
     }
 
-    /// The trimmed text of line `index`.
+    /// The text of line `index` as the body would show it: trimmed, in
+    /// Unicode NFC, with invisible characters dropped and each run of
+    /// whitespace one space. Cleaners match on this text, so that cleaning
+    /// a result again reads every line as the first time.
     #[must_use]
-    pub fn line_text(&self, index: usize) -> &'a str {
+    pub fn line_text(&self, index: usize) -> &str {
+        match self.normalized().get(index) {
+            Some(Some(normalized)) => normalized,
+            _ => self.raw_line_text(index),
+        }
+    }
+
+    /// The trimmed text of line `index`, as in the source.
+    #[must_use]
+    pub fn raw_line_text(&self, index: usize) -> &'a str {
         &self.text[self.lines[index].content.range()]
+    }
+
+    /// Whether line `index` reads in the source as [`line_text`] gives it.
+    ///
+    /// [`line_text`]: Document::line_text
+    #[must_use]
+    pub fn is_normalized(&self, index: usize) -> bool {
+        !matches!(self.normalized().get(index), Some(Some(_)))
+    }
+
+    /// Part of [`line_text`](Document::line_text), borrowed from the source
+    /// when the line needed no normalisation.
+    #[must_use]
+    pub fn line_slice(
+        &self,
+        index: usize,
+        range: std::ops::Range<usize>,
+    ) -> std::borrow::Cow<'a, str> {
+        match self.normalized().get(index) {
+            Some(Some(normalized)) => {
+                std::borrow::Cow::Owned(normalized.get(range).unwrap_or_default().to_owned())
+            }
+            _ => {
+                std::borrow::Cow::Borrowed(self.raw_line_text(index).get(range).unwrap_or_default())
+            }
+        }
+    }
+
+    fn normalized(&self) -> &[Option<Box<str>>] {
+        self.normalized.get_or_init(|| {
+            self.lines
+                .iter()
+                .map(|line| {
+                    let raw = &self.text[line.content.range()];
+                    if !text::needs_normalizing(raw) {
+                        return None;
+                    }
+                    let normalized = text::normalized(raw);
+                    (normalized != raw).then(|| normalized.into_boxed_str())
+                })
+                .collect()
+        })
     }
 
     /// The text of any span of this document.
@@ -164,12 +221,13 @@ impl<'a> Document<'a> {
         let mut text = String::new();
         let mut spans = Vec::with_capacity(self.lines.len());
         let mut buf = String::new();
-        for line in &self.lines {
-            if line.content.len() > KEY_MAX_BYTES {
+        for i in 0..self.lines.len() {
+            let line = self.line_text(i);
+            if line.len() > KEY_MAX_BYTES {
                 spans.push(None);
                 continue;
             }
-            text::key_into(&self.text[line.content.range()], &mut buf);
+            text::key_into(line, &mut buf);
             let start = text.len();
             text.push_str(&buf);
             spans.push(Some((start, text.len())));

@@ -47,6 +47,17 @@ pub struct Marks<'a> {
     replacements: Vec<Replacement>,
     metadata: Metadata<'a>,
     cleaner: &'static str,
+    layout: bool,
+}
+
+/// What [`Marks`] hand over to build the result.
+pub(crate) struct Decisions<'a> {
+    /// Per line: the index of its whole-line removal, or `u32::MAX`.
+    pub lines: Vec<u32>,
+    pub removals: Vec<Removal>,
+    pub replacements: Vec<Replacement>,
+    pub metadata: Metadata<'a>,
+    pub layout: bool,
 }
 
 impl<'a> Marks<'a> {
@@ -59,6 +70,7 @@ impl<'a> Marks<'a> {
             replacements: Vec::new(),
             metadata: Metadata::default(),
             cleaner: "",
+            layout: false,
         }
     }
 
@@ -154,10 +166,28 @@ impl<'a> Marks<'a> {
             .is_some_and(|&(content, slot)| slot == KEPT && !content.is_empty())
     }
 
-    /// The per-line removal table (`u32::MAX` for kept lines), the
-    /// removals, replacements and metadata.
-    pub(crate) fn into_parts(self) -> (Vec<u32>, Vec<Removal>, Vec<Replacement>, Metadata<'a>) {
-        let table = self.lines.into_iter().map(|(_, slot)| slot).collect();
-        (table, self.removals, self.replacements, self.metadata)
+    /// Sets the layout aside: the body becomes the kept lines without
+    /// their surrounding whitespace, one per line, with blank lines and line
+    /// endings dropped. Without this, kept lines keep their whitespace and
+    /// endings, and a pipeline that drops nothing returns its input as it
+    /// was.
+    pub fn normalize_layout(&mut self) {
+        self.layout = true;
+    }
+
+    /// Whether a cleaner set the layout aside.
+    #[must_use]
+    pub fn is_layout_normalized(&self) -> bool {
+        self.layout
+    }
+
+    pub(crate) fn into_decisions(self) -> Decisions<'a> {
+        Decisions {
+            lines: self.lines.into_iter().map(|(_, slot)| slot).collect(),
+            removals: self.removals,
+            replacements: self.replacements,
+            metadata: self.metadata,
+            layout: self.layout,
+        }
     }
 }

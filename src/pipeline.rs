@@ -46,6 +46,16 @@ pub trait Cleaner: fmt::Debug + Send + Sync {
 
     /// Records in `marks` what to drop from `doc`.
     fn mark<'a>(&self, doc: &Document<'a>, marks: &mut Marks<'a>);
+
+    /// Whether the cleaner judges each line by its own text alone.
+    ///
+    /// Cleaners that also weigh other lines (neighbours, where the story
+    /// starts and ends) return `false`, the default: the pipeline runs them
+    /// again while lines are still being dropped, so that cleaning a result
+    /// a second time finds nothing more to drop.
+    fn is_line_local(&self) -> bool {
+        false
+    }
 }
 
 impl<C: Cleaner + ?Sized> Cleaner for Box<C> {
@@ -54,6 +64,9 @@ impl<C: Cleaner + ?Sized> Cleaner for Box<C> {
     }
     fn mark<'a>(&self, doc: &Document<'a>, marks: &mut Marks<'a>) {
         (**self).mark(doc, marks);
+    }
+    fn is_line_local(&self) -> bool {
+        (**self).is_line_local()
     }
 }
 
@@ -64,6 +77,9 @@ impl<C: Cleaner + ?Sized> Cleaner for &C {
     fn mark<'a>(&self, doc: &Document<'a>, marks: &mut Marks<'a>) {
         (**self).mark(doc, marks);
     }
+    fn is_line_local(&self) -> bool {
+        (**self).is_line_local()
+    }
 }
 
 impl<C: Cleaner + ?Sized> Cleaner for Arc<C> {
@@ -72,6 +88,9 @@ impl<C: Cleaner + ?Sized> Cleaner for Arc<C> {
     }
     fn mark<'a>(&self, doc: &Document<'a>, marks: &mut Marks<'a>) {
         (**self).mark(doc, marks);
+    }
+    fn is_line_local(&self) -> bool {
+        (**self).is_line_local()
     }
 }
 
@@ -115,6 +134,10 @@ impl fmt::Display for Favor {
     }
 }
 
+/// Rounds of the cleaners that weigh other lines, at most: each round after
+/// the first only runs when the one before dropped something.
+const MAX_ROUNDS: usize = 6;
+
 /// An ordered list of cleaners, run over each text.
 ///
 /// ```
@@ -150,7 +173,6 @@ impl Pipeline {
     }
 
     /// An empty builder; add cleaners to it.
-    #[must_use]
     pub fn builder() -> PipelineBuilder {
         PipelineBuilder {
             cleaners: Vec::new(),
@@ -177,9 +199,24 @@ impl Pipeline {
     pub fn clean<'a>(&self, text: &'a str) -> Cleaned<'a> {
         let doc = Document::with_favor(text, self.favor);
         let mut marks = Marks::new(&doc);
+        // Removals made since the first cleaner that weighs other lines ran:
+        // while there are any, such cleaners may see more to drop.
+        let mut since: Option<usize> = None;
         for cleaner in &self.cleaners {
+            if !cleaner.is_line_local() {
+                since.get_or_insert(marks.removals().len());
+            }
             marks.set_cleaner(cleaner.name());
             cleaner.mark(&doc, &mut marks);
+        }
+        let mut rounds = 1;
+        while rounds < MAX_ROUNDS && since.is_some_and(|n| marks.removals().len() > n) {
+            since = Some(marks.removals().len());
+            for cleaner in self.cleaners.iter().filter(|c| !c.is_line_local()) {
+                marks.set_cleaner(cleaner.name());
+                cleaner.mark(&doc, &mut marks);
+            }
+            rounds += 1;
         }
         Cleaned::new(&doc, marks)
     }

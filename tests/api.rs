@@ -1,1 +1,205 @@
+//! The library API, as crates that depend on it use it.
 
+use newsclean::{Cleaner, Document, Favor, Marks, Pipeline, cleaners};
+
+use crate::fixtures::articles;
+
+fn seed(prefix: &str) -> String {
+    articles()
+        .into_iter()
+        .find(|(name, ..)| name.starts_with(prefix))
+        .map(|(_, input, ..)| input)
+        .expect("seed exists")
+}
+
+#[test]
+fn tidy_text_loses_no_paragraph() {
+    // The gold bodies are tidy post-extraction text: nothing in them is
+    // boilerplate, so cleaning them again must keep every paragraph.
+    let pipeline = Pipeline::news();
+    for (name, _, body, _) in articles() {
+        let cleaned = pipeline.clean(&body);
+        assert_eq!(cleaned.body(), body.trim_end(), "{name}");
+        assert!(
+            cleaned.removals().is_empty(),
+            "{name}: {:?}",
+            cleaned.removals()
+        );
+    }
+}
+
+#[test]
+fn a_paywalled_aggregator_page_says_so() {
+    let input = seed("003");
+    let cleaned = Pipeline::news().clean(&input);
+    let meta = cleaned.metadata();
+    assert!(meta.paywalled);
+    assert_eq!(meta.section.as_deref(), Some("Politics"));
+    let credits: Vec<_> = meta.captions.iter().map(|c| c.credit.as_deref()).collect();
+    assert_eq!(
+        credits,
+        [
+            Some("Anadolu Agency via Getty Images"),
+            Some("Getty Images")
+        ]
+    );
+    assert!(!Pipeline::news().clean(&seed("000")).metadata().paywalled);
+}
+
+#[test]
+fn captions_keep_their_credits() {
+    let input = seed("001");
+    let cleaned = Pipeline::news().clean(&input);
+    let captions: Vec<(&str, Option<&str>)> = cleaned
+        .metadata()
+        .captions
+        .iter()
+        .map(|c| (c.text.as_ref(), c.credit.as_deref()))
+        .collect();
+    assert_eq!(
+        captions,
+        [
+            (
+                "Russia has deployed thousands of troops on the border.",
+                Some("AP")
+            ),
+            (
+                "The Prime Minister will speak with Mr Putin by phone",
+                Some("Clive Marshall/PA")
+            ),
+            (
+                "Foreign Secretary Liz Truss has announced plans for tough new sanctions against Moscow",
+                Some("Aaron Chown/PA")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn removal_spans_index_the_input() {
+    for (name, input, ..) in articles() {
+        let cleaned = Pipeline::news().clean(&input);
+        for removal in cleaned.removals() {
+            let text = &input[removal.span.range()];
+            assert_eq!(text, text.trim(), "{name}: removals are trimmed lines");
+            assert!(!text.is_empty());
+        }
+        let mut starts: Vec<usize> = cleaned.removals().iter().map(|r| r.span.start).collect();
+        let sorted = {
+            let mut s = starts.clone();
+            s.sort_unstable();
+            s
+        };
+        assert_eq!(starts, sorted, "{name}: removals in source order");
+        starts.dedup();
+        assert_eq!(
+            starts.len(),
+            cleaned.removals().len(),
+            "{name}: no span removed twice"
+        );
+    }
+}
+
+#[test]
+fn body_is_borrowed_when_nothing_changes() {
+    let text = "The council met on Tuesday.\nIt approved the budget.";
+    let cleaned = Pipeline::news().clean(text);
+    assert!(cleaned.is_borrowed());
+    assert!(matches!(cleaned.into_body(), std::borrow::Cow::Borrowed(b) if b == text));
+    // Trimming the edges still borrows: the body is a slice of the input.
+    let padded = "ADVERTISEMENT\nThe council met on Tuesday.\nIt approved the budget.\n";
+    let cleaned = Pipeline::news().clean(padded);
+    assert!(cleaned.is_borrowed());
+    assert_eq!(cleaned.body(), text);
+}
+
+/// Drops lines that shout.
+#[derive(Debug)]
+struct Shouting;
+
+impl Cleaner for Shouting {
+    fn name(&self) -> &'static str {
+        "shouting"
+    }
+
+    fn mark<'a>(&self, doc: &Document<'a>, marks: &mut Marks<'a>) {
+        for i in doc.content_lines() {
+            let shape = doc.shape(i);
+            if marks.is_kept(i) && shape.letters > 10 && shape.uppercase == shape.letters {
+                marks.remove_line(i, "all capitals");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_users_cleaner_runs_beside_the_built_in_ones() {
+    let pipeline = Pipeline::builder()
+        .news_cleaners()
+        .cleaner(Shouting)
+        .build()
+        .unwrap();
+    let names: Vec<_> = pipeline.cleaner_names().collect();
+    assert_eq!(names.last(), Some(&"shouting"));
+    assert_eq!(names.len(), cleaners::news().len() + 1);
+    let cleaned =
+        pipeline.clean("ADVERTISEMENT\nBUY NOW WHILE STOCKS LAST\nThe council met on Tuesday.");
+    assert_eq!(cleaned.body(), "The council met on Tuesday.");
+    let by: Vec<_> = cleaned
+        .removals()
+        .iter()
+        .map(|r| (r.cleaner, r.reason.as_ref()))
+        .collect();
+    assert_eq!(
+        by,
+        [("ad-markers", "ad marker"), ("shouting", "all capitals")]
+    );
+}
+
+#[test]
+fn building_fails_with_a_typed_error() {
+    let bad_pattern = Pipeline::builder()
+        .drop_lines_matching("promo", "promotion", "(")
+        .build();
+    let err = bad_pattern.unwrap_err();
+    assert_eq!(err.cleaner(), "promo");
+    let unknown = Pipeline::builder()
+        .news_cleaners()
+        .without("no-such-cleaner")
+        .build();
+    assert!(unknown.unwrap_err().to_string().contains("no-such-cleaner"));
+    let without = Pipeline::builder()
+        .news_cleaners()
+        .without("captions")
+        .build()
+        .unwrap();
+    assert!(!without.cleaner_names().any(|n| n == "captions"));
+}
+
+#[test]
+fn favor_parses_from_its_name() {
+    assert_eq!("precision".parse::<Favor>(), Ok(Favor::Precision));
+    assert_eq!("Recall".parse::<Favor>(), Ok(Favor::Recall));
+    assert!("most".parse::<Favor>().is_err());
+    assert_eq!(Favor::default(), Favor::Balanced);
+}
+
+#[test]
+fn hostile_inputs_give_a_result() {
+    let pipeline = Pipeline::news();
+    let long_line = "word ".repeat(200_000);
+    let many_markers = "ADVERTISEMENT\n".repeat(10_000);
+    for input in [
+        "",
+        "\n\n\n",
+        "\r",
+        "\u{feff}",
+        "\0\0\0",
+        long_line.as_str(),
+        many_markers.as_str(),
+    ] {
+        let cleaned = pipeline.clean(input);
+        assert!(cleaned.body().len() <= input.len());
+    }
+    assert_eq!(pipeline.clean(&many_markers).removals().len(), 10_000);
+}

@@ -335,6 +335,11 @@ fn site_chrome_cases() {
 }
 
 #[test]
+fn repeated_lines_cases() {
+    run_cases("repeated-lines");
+}
+
+#[test]
 fn trailing_stories_cases() {
     run_cases("trailing-stories");
 }

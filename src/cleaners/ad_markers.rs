@@ -148,6 +148,10 @@ impl Cleaner for AdMarkers {
         "ad-markers"
     }
 
+    fn is_line_local(&self) -> bool {
+        true
+    }
+
     fn mark<'a>(&self, doc: &Document<'a>, marks: &mut Marks<'a>) {
         for i in 0..doc.len() {
             if is_ad_marker(doc, i) {

@@ -210,6 +210,10 @@ impl Cleaner for Captions {
         "captions"
     }
 
+    fn is_line_local(&self) -> bool {
+        true
+    }
+
     fn mark<'a>(&self, doc: &Document<'a>, marks: &mut Marks<'a>) {
         for i in doc.content_lines() {
             if !marks.is_kept(i) {
@@ -219,14 +223,19 @@ impl Cleaner for Captions {
                 continue;
             };
             let line = doc.line_text(i);
+            let trimmed = |s: usize, e: usize| {
+                let part = &line[s..e];
+                let start = s + part.len() - part.trim_start().len();
+                start..start + part.trim().len()
+            };
             let reason = if found.text_end == 0 {
                 "photo credit"
             } else {
                 "photo caption"
             };
             if marks.remove_line(i, reason) {
-                let text = line[..found.text_end].trim();
-                let credit = found.credit.map(|(s, e)| line[s..e].trim().into());
+                let text = doc.line_slice(i, trimmed(0, found.text_end));
+                let credit = found.credit.map(|(s, e)| doc.line_slice(i, trimmed(s, e)));
                 marks
                     .metadata_mut()
                     .captions

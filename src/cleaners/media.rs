@@ -139,6 +139,10 @@ impl Cleaner for MediaWidgets {
         "media"
     }
 
+    fn is_line_local(&self) -> bool {
+        true
+    }
+
     fn mark<'a>(&self, doc: &Document<'a>, marks: &mut Marks<'a>) {
         for i in doc.content_lines() {
             if let Some(reason) = widget(doc, i) {

@@ -30,14 +30,14 @@
 //! # Ok::<(), newsclean::BuildError>(())
 //! ```
 
-use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::cleaners::{ad_markers, captions, related_links, site_chrome};
 use crate::text::{Initial, Phrases, dates};
-use crate::{Cleaner, Document, Marks, Span};
+use crate::{Cleaner, Document, Marks};
 
 /// Moves headline, dates, byline, publisher and section into the metadata.
 #[derive(Clone, Copy, Debug, Default)]
@@ -227,34 +227,32 @@ impl Cleaner for HeaderMetadata {
         for (slot, &doubled) in fields.iter_mut().zip(&doubled) {
             let i = slot.0;
             let text = doc.line_text(i);
-            let offset = doc.line(i).content.start;
-            let span = |(s, e): (usize, usize)| Span::new(offset + s, offset + e);
             if let Some(found) = dates::date_line(text) {
                 let meta = marks.metadata_mut();
-                if let Some(p) = found.published {
+                if let Some((s, e)) = found.published {
                     meta.published
-                        .get_or_insert(Cow::Borrowed(doc.slice(span(p))));
+                        .get_or_insert_with(|| doc.line_slice(i, s..e));
                 }
-                if let Some(u) = found.updated {
-                    meta.updated
-                        .get_or_insert(Cow::Borrowed(doc.slice(span(u))));
+                if let Some((s, e)) = found.updated {
+                    meta.updated.get_or_insert_with(|| doc.line_slice(i, s..e));
                 }
                 slot.1 = Field::Date;
             } else if is_publisher(doc, i, doubled) {
                 let meta = marks.metadata_mut();
-                meta.publisher.get_or_insert(Cow::Borrowed(text));
+                meta.publisher
+                    .get_or_insert_with(|| doc.line_slice(i, 0..text.len()));
                 slot.1 = Field::Publisher;
-            } else if let Some(section) = section(doc, i) {
+            } else if let Some(range) = section(doc, i) {
                 marks
                     .metadata_mut()
                     .section
-                    .get_or_insert(Cow::Borrowed(section));
+                    .get_or_insert_with(|| doc.line_slice(i, range));
                 slot.1 = Field::Section;
-            } else if let Some(names) = labelled_byline(text) {
+            } else if let Some(range) = labelled_byline(text) {
                 marks
                     .metadata_mut()
                     .byline
-                    .get_or_insert(Cow::Borrowed(names));
+                    .get_or_insert_with(|| doc.line_slice(i, range));
                 slot.1 = Field::Byline;
             }
         }
@@ -265,17 +263,19 @@ impl Cleaner for HeaderMetadata {
             if fields[k].1 != Field::Other || !marks.is_kept(i) {
                 continue;
             }
-            let Some(names) = unlabelled_byline(doc.line_text(i)) else {
+            let text = doc.line_text(i);
+            let Some(range) = unlabelled_byline(text) else {
                 continue;
             };
             let next_to_date = [k.wrapping_sub(1), k + 1]
                 .iter()
                 .any(|&n| fields.get(n).is_some_and(|f| f.1 == Field::Date));
+            let names = &text[range.clone()];
             if names.contains(['&', ',']) || names.contains(" and ") || next_to_date {
                 marks
                     .metadata_mut()
                     .byline
-                    .get_or_insert(Cow::Borrowed(names));
+                    .get_or_insert_with(|| doc.line_slice(i, range));
                 fields[k].1 = Field::Byline;
             }
         }
@@ -288,8 +288,9 @@ impl Cleaner for HeaderMetadata {
             let i = fields[k].0;
             let (title, date) = glued_title(doc, i).expect("checked above");
             let meta = marks.metadata_mut();
-            meta.title = Some(Cow::Borrowed(title));
-            meta.published.get_or_insert(Cow::Borrowed(date));
+            meta.title = Some(doc.line_slice(i, title));
+            meta.published
+                .get_or_insert_with(|| doc.line_slice(i, date));
             fields[k].1 = Field::Title;
         } else {
             let candidates: Vec<usize> = (0..fields.len())
@@ -310,7 +311,8 @@ impl Cleaner for HeaderMetadata {
                 .copied()
                 .max_by_key(|&k| (beside_dateline(k), doc.shape(fields[k].0).words, k));
             if let Some(k) = best {
-                marks.metadata_mut().title = Some(Cow::Borrowed(doc.line_text(fields[k].0)));
+                let i = fields[k].0;
+                marks.metadata_mut().title = Some(doc.line_slice(i, 0..doc.line_text(i).len()));
                 fields[k].1 = Field::Title;
             }
         }
@@ -335,20 +337,22 @@ impl Cleaner for HeaderMetadata {
     }
 }
 
-fn labelled_byline(line: &str) -> Option<&str> {
+/// The names of a labelled byline (`By Jane Doe`).
+fn labelled_byline(line: &str) -> Option<Range<usize>> {
     let c = BYLINE.captures(line)?;
     c.name("label")?;
-    c.name("names").map(|m| m.as_str())
+    c.name("names").map(|m| m.range())
 }
 
-fn unlabelled_byline(line: &str) -> Option<&str> {
+/// The names of a line that is nothing but names.
+fn unlabelled_byline(line: &str) -> Option<Range<usize>> {
     let c = BYLINE.captures(line)?;
     if c.name("label").is_some() || PRESS.is_match(line) {
         return None;
     }
     let names = c.name("names")?;
     // The whole line must be names: no trailing role or outlet.
-    (names.end() == line.len()).then_some(names.as_str())
+    (names.end() == line.len()).then_some(names.range())
 }
 
 fn is_publisher(doc: &Document<'_>, i: usize, doubled: bool) -> bool {
@@ -364,29 +368,31 @@ fn is_publisher(doc: &Document<'_>, i: usize, doubled: bool) -> bool {
     PRESS.is_match(doc.line_text(i)) || (doubled && shape.words >= 2)
 }
 
-fn section<'a>(doc: &Document<'a>, i: usize) -> Option<&'a str> {
+/// The section a line names, as a range of its text.
+fn section(doc: &Document<'_>, i: usize) -> Option<Range<usize>> {
     let shape = doc.shape(i);
     if shape.words == 0 || shape.words > 12 || shape.ends_sentence {
         return None;
     }
     let line = doc.line_text(i);
     if shape.words <= 3 && doc.key(i).is_some_and(|k| SECTIONS.contains(k)) {
-        return Some(line);
+        return Some(0..line.len());
     }
     if BREADCRUMB.is_match(line) {
-        let last = line.rsplit(['>', '/', '»', '|']).next()?.trim();
-        if SECTIONS.contains(&crate::text::key(last)) {
-            return Some(last);
+        let start = line.rfind(['>', '/', '»', '|'])?;
+        let last = &line[start..];
+        let start = start + last.len() - last.trim_start_matches(['>', '/', '»', '|', ' ']).len();
+        if SECTIONS.contains(&crate::text::key(&line[start..])) {
+            return Some(start..line.len());
         }
     }
     None
 }
 
-/// A headline glued to its date: the headline and the date.
-fn glued_title<'a>(doc: &Document<'a>, i: usize) -> Option<(&'a str, &'a str)> {
-    let line = doc.line_text(i);
-    let (head_end, (s, e)) = dates::trailing_date(line)?;
-    Some((&line[..head_end], &line[s..e]))
+/// A headline glued to its date: the headline's and the date's ranges.
+fn glued_title(doc: &Document<'_>, i: usize) -> Option<(Range<usize>, Range<usize>)> {
+    let (head_end, (s, e)) = dates::trailing_date(doc.line_text(i))?;
+    Some((0..head_end, s..e))
 }
 
 /// A short headline-like line: a headline, kicker, badge or name.

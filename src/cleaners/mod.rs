@@ -19,6 +19,7 @@ mod normalize;
 mod pattern;
 mod paywall;
 mod related_links;
+mod repeated_lines;
 mod site_chrome;
 mod trailing_stories;
 
@@ -30,6 +31,7 @@ pub use normalize::Normalize;
 pub use pattern::PatternCleaner;
 pub use paywall::Paywall;
 pub use related_links::RelatedLinks;
+pub use repeated_lines::RepeatedLines;
 pub use site_chrome::SiteChrome;
 pub use trailing_stories::TrailingStories;
 
@@ -51,6 +53,7 @@ pub fn news() -> Vec<Box<dyn Cleaner>> {
         Box::new(SiteChrome),
         Box::new(HeaderMetadata),
         Box::new(TrailingStories),
+        Box::new(RepeatedLines),
         Box::new(RelatedLinks),
     ]
 }

@@ -5,8 +5,8 @@
 //! words (`cafe\u{301}` is not `café`), defeat phrase matching and pass into
 //! corpora. This cleaner drops invisible and control characters, makes every
 //! run of whitespace inside a line one plain space, and brings lines to
-//! Unicode NFC. Line breaks (`\n`, `\r\n`) and the whitespace around lines
-//! are layout, which the body rebuilds anyway.
+//! Unicode NFC. It also sets the layout aside: the body is the kept lines,
+//! trimmed, one per line, without blank lines or `\r\n` endings.
 //!
 //! ```
 //! use newsclean::{Pipeline, cleaners::Normalize};
@@ -17,7 +17,7 @@
 //! # Ok::<(), newsclean::BuildError>(())
 //! ```
 
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+use unicode_normalization::{IsNormalized, is_nfc_quick};
 
 use crate::text::is_invisible;
 use crate::{Cleaner, Document, Marks, Span};
@@ -31,42 +31,32 @@ impl Cleaner for Normalize {
         "normalize"
     }
 
+    fn is_line_local(&self) -> bool {
+        true
+    }
+
     fn mark<'a>(&self, doc: &Document<'a>, marks: &mut Marks<'a>) {
-        for line in doc.lines() {
-            let content = doc.slice(line.content);
-            if needs_work(content) {
-                normalize_line(content, line.content.start, marks);
+        marks.normalize_layout();
+        for i in 0..doc.len() {
+            if !doc.is_normalized(i) {
+                normalize_line(doc, i, marks);
             }
         }
     }
 }
 
-/// A quick scan: most lines are plain ASCII with single spaces.
-fn needs_work(line: &str) -> bool {
-    let mut prev_space = false;
-    for &b in line.as_bytes() {
-        if b >= 0x80 || b < 0x20 || b == 0x7F {
-            return true;
-        }
-        let space = b == b' ';
-        if space && prev_space {
-            return true;
-        }
-        prev_space = space;
-    }
-    false
-}
-
-fn normalize_line(line: &str, offset: usize, marks: &mut Marks<'_>) {
+/// Records the edits that make line `i` read as [`Document::line_text`]
+/// gives it.
+fn normalize_line(doc: &Document<'_>, i: usize, marks: &mut Marks<'_>) {
+    let content = doc.line(i).content;
+    let line = doc.slice(content);
+    let offset = content.start;
     if is_nfc_quick(line.chars()) != IsNormalized::Yes {
-        let normalized: String = squeeze(&line.nfc().collect::<String>());
-        if normalized != line {
-            marks.replace(
-                Span::new(offset, offset + line.len()),
-                normalized,
-                "Unicode normalisation (NFC)",
-            );
-        }
+        marks.replace(
+            content,
+            doc.line_text(i).to_owned(),
+            "Unicode normalisation (NFC)",
+        );
         return;
     }
     let mut chars = line.char_indices().peekable();
@@ -92,25 +82,6 @@ fn normalize_line(line: &str, offset: usize, marks: &mut Marks<'_>) {
             );
         }
     }
-}
-
-/// `line` with invisible and control characters dropped and whitespace runs
-/// made single spaces.
-fn squeeze(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut space = false;
-    for c in line.chars() {
-        if c.is_whitespace() {
-            space = true;
-        } else if !(is_invisible(c) || c.is_control()) {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
-        }
-    }
-    out
 }
 
 #[cfg(test)]

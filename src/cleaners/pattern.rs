@@ -45,6 +45,10 @@ impl Cleaner for PatternCleaner {
         self.name
     }
 
+    fn is_line_local(&self) -> bool {
+        true
+    }
+
     fn mark<'a>(&self, doc: &Document<'a>, marks: &mut Marks<'a>) {
         for i in doc.content_lines() {
             if self.pattern.is_match(doc.line_text(i)) {

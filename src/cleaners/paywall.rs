@@ -14,9 +14,9 @@
 //! is prose and stays.
 //!
 //! ```
-//! use newsclean::{Pipeline, cleaners::Paywall};
+//! use newsclean::{Pipeline, cleaners::{Normalize, Paywall}};
 //!
-//! let pipeline = Pipeline::builder().cleaner(Paywall).build()?;
+//! let pipeline = Pipeline::builder().cleaner(Normalize).cleaner(Paywall).build()?;
 //! let cleaned = pipeline.clean(
 //!     "Shares rose after the results were published on Monday morning.\n\
 //!      Subscribe to continue reading\n\

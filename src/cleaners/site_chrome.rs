@@ -2,13 +2,12 @@
 //!
 //! Radio show schedules (`Clive Bull 1am - 4am`), navigation (`Skip to
 //! content`, `Back to top`), share and follow buttons, newsletter and cookie
-//! prompts, comment widgets, reading times, copyright and footer lines, and
-//! short lines the page repeats outside the story.
+//! prompts, comment widgets, reading times, copyright and footer lines.
 //!
 //! ```
-//! use newsclean::{Pipeline, cleaners::SiteChrome};
+//! use newsclean::{Pipeline, cleaners::{Normalize, SiteChrome}};
 //!
-//! let pipeline = Pipeline::builder().cleaner(SiteChrome).build()?;
+//! let pipeline = Pipeline::builder().cleaner(Normalize).cleaner(SiteChrome).build()?;
 //! let cleaned = pipeline.clean(
 //!     "Nick Ferrari 7am - 10am\nShare this article\nThe bridge reopened on Friday after repairs.\n© 2024 Example News Ltd. All rights reserved.",
 //! );
@@ -16,12 +15,10 @@
 //! # Ok::<(), newsclean::BuildError>(())
 //! ```
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::cleaners::prose_bounds;
 use crate::text::Phrases;
 use crate::{Cleaner, Document, Marks};
 
@@ -291,44 +288,16 @@ impl Cleaner for SiteChrome {
         "site-chrome"
     }
 
+    fn is_line_local(&self) -> bool {
+        true
+    }
+
     fn mark<'a>(&self, doc: &Document<'a>, marks: &mut Marks<'a>) {
         for i in doc.content_lines() {
             if marks.is_kept(i) {
                 if let Some(reason) = chrome(doc, i) {
                     marks.remove_line(i, reason);
                 }
-            }
-        }
-        // Short lines the page repeats outside the story's prose: a line
-        // that also appears inside the story may be one of its subheadings.
-        let Some((first, last)) = prose_bounds(doc, marks) else {
-            return;
-        };
-        // Per key: occurrences outside the story, and inside it.
-        let mut counts: HashMap<&str, (u32, u32)> = HashMap::new();
-        for i in doc.content_lines() {
-            if doc.shape(i).words <= 8 {
-                if let Some(key) = doc.key(i).filter(|k| !k.is_empty()) {
-                    let (outside, inside) = counts.entry(key).or_default();
-                    if (first..=last).contains(&i) {
-                        *inside += 1;
-                    } else {
-                        *outside += 1;
-                    }
-                }
-            }
-        }
-        for i in doc.content_lines() {
-            if (first..=last).contains(&i) || !marks.is_kept(i) {
-                continue;
-            }
-            let shape = doc.shape(i);
-            let repeated = doc
-                .key(i)
-                .and_then(|k| counts.get(k))
-                .is_some_and(|&(outside, inside)| outside >= 2 && inside == 0);
-            if repeated && shape.words <= 8 && !shape.is_prose() {
-                marks.remove_line(i, "repeated line");
             }
         }
     }
@@ -374,12 +343,6 @@ mod tests {
         let text = format!(
             "{BODY}\n© 2024 Example News Ltd. All rights reserved.\nCopyright 2023 The Times\nPrivacy Policy\nTous droits réservés"
         );
-        assert_eq!(dropped_lines(SiteChrome, &text).len(), 4);
-    }
-
-    #[test]
-    fn repeated_lines_outside_the_story() {
-        let text = format!("Top Stories Today\nWorld\n{BODY}\n{BODY}\nTop Stories Today\nWorld");
         assert_eq!(dropped_lines(SiteChrome, &text).len(), 4);
     }
 

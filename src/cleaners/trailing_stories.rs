@@ -70,9 +70,12 @@ pub(crate) fn is_dated_headline(doc: &Document<'_>, i: usize) -> bool {
         return false;
     }
     let line = doc.line_text(i);
-    // The headline is one clause: no sentence break before its date.
-    dates::trailing_date(line)
-        .is_some_and(|(head_end, _)| Shape::of(&line[..head_end]).inner_stops == 0)
+    // The headline is one clause with no date of its own: a line with two
+    // dates is a date line, not a headline.
+    dates::trailing_date(line).is_some_and(|(head_end, _)| {
+        let head = &line[..head_end];
+        Shape::of(head).inner_stops == 0 && !dates::holds_date(head)
+    })
 }
 
 /// Share of a line's long words that the story used too.
@@ -109,8 +112,7 @@ impl Cleaner for TrailingStories {
             return;
         };
         let starts = (first_prose + 1..doc.len()).filter(|&i| {
-            !doc.line(i).is_blank()
-                && (is_related_heading(doc, i) || (marks.is_kept(i) && is_dated_headline(doc, i)))
+            marks.is_kept(i) && (is_related_heading(doc, i) || is_dated_headline(doc, i))
         });
         for start in starts {
             if let Some(roles) = tail_roles(doc, marks, first_prose, start) {
@@ -140,8 +142,10 @@ fn tail_roles(
     let mut roles = Vec::new();
     let mut previous = Role::Other;
     let (mut dated, mut teasers, mut truncated, mut headings, mut headlines) = (0, 0, 0, 0, 0);
+    // Lines other cleaners took play no part: cleaning the result again
+    // must see the same sequence.
     for i in start..doc.len() {
-        if doc.line(i).is_blank() {
+        if !marks.is_kept(i) {
             continue;
         }
         let shape = doc.shape(i);
@@ -174,9 +178,7 @@ fn tail_roles(
             _ => {}
         }
         previous = role;
-        if marks.is_kept(i) {
-            roles.push((i, role));
-        }
+        roles.push((i, role));
     }
     // Under a heading, undated headlines make a list when their teasers are
     // cut short or when they have none: a full paragraph after them may be

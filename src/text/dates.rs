@@ -102,6 +102,11 @@ pub(crate) fn date_line(line: &str) -> Option<DateLine> {
     (any && only_labels(&line[last..])).then_some(found)
 }
 
+/// Whether `text` holds a date anywhere.
+pub(crate) fn holds_date(text: &str) -> bool {
+    may_hold_date(text) && DATE.is_match(text)
+}
+
 /// Splits a headline glued to its date (`...invasion fearson December 4,
 /// 2021 at 6:53 pm`) into the headline's end and the date's range.
 pub(crate) fn trailing_date(line: &str) -> Option<(usize, (usize, usize))> {

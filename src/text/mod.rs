@@ -6,6 +6,8 @@ mod shape;
 
 pub use shape::{Initial, Shape};
 
+use unicode_normalization::UnicodeNormalization;
+
 use crate::Span;
 
 /// Whether `c` is whitespace or an invisible formatting character that
@@ -51,7 +53,7 @@ pub(crate) fn trim_span(text: &str, span: Span) -> Span {
     Span::new(start, end)
 }
 
-/// Writes the lookup key of `line` into `out`: lowercase words separated by
+/// Writes the lookup key of `line` (normalised, see [`normalized`]) into `out`: lowercase words separated by
 /// single spaces, all punctuation and symbols dropped. `"- Advertisement -"`
 /// and `"ADVERTISEMENT"` share the key `advertisement`.
 pub(crate) fn key_into(line: &str, out: &mut String) {
@@ -93,9 +95,11 @@ pub(crate) fn key(line: &str) -> String {
 }
 
 /// Combining marks continue the word they follow (decomposed accents,
-/// Indic vowel signs).
-fn is_mark(c: char) -> bool {
-    matches!(c, '\u{0300}'..='\u{036F}' | '\u{0900}'..='\u{0DFF}' | '\u{200C}' | '\u{200D}')
+/// Indic vowel signs), and so do the zero-width joiners.
+pub(crate) fn is_mark(c: char) -> bool {
+    !c.is_ascii()
+        && (matches!(c, '\u{200C}' | '\u{200D}')
+            || unicode_normalization::char::is_combining_mark(c))
 }
 
 /// The words of `text`: maximal runs of alphanumeric characters (and the
@@ -139,6 +143,45 @@ pub(crate) fn is_terminal(c: char) -> bool {
         c,
         '.' | '!' | '?' | '\u{2026}' | '\u{3002}' | '\u{FF01}' | '\u{FF1F}' | '\u{0964}'
     )
+}
+
+/// Whether `line` (trimmed) differs from its [`normalized`] form, or might:
+/// a quick scan, since nearly all lines are plain ASCII with single spaces.
+#[must_use]
+pub(crate) fn needs_normalizing(line: &str) -> bool {
+    let mut prev_space = false;
+    for &b in line.as_bytes() {
+        if !(0x20..0x7F).contains(&b) {
+            return true;
+        }
+        let space = b == b' ';
+        if space && prev_space {
+            return true;
+        }
+        prev_space = space;
+    }
+    false
+}
+
+/// `line` as the body shows it: Unicode NFC, invisible and control
+/// characters dropped, each run of whitespace one plain space, no
+/// whitespace at the edges.
+#[must_use]
+pub(crate) fn normalized(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut space = false;
+    for c in line.nfc() {
+        if c.is_whitespace() {
+            space = true;
+        } else if !(is_invisible(c) || c.is_control()) {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A set of boilerplate phrases, looked up by line key.

@@ -95,8 +95,12 @@ impl Shape {
             }
         };
         for c in line.chars() {
+            // Marks are part of the letter before them, as in NFC.
+            if is_mark(c) {
+                continue;
+            }
             chars += 1;
-            if c.is_alphanumeric() || (in_word && is_mark(c)) {
+            if c.is_alphanumeric() {
                 if !in_word {
                     in_word = true;
                     word_letters = 0;
