@@ -5,6 +5,7 @@ mod cleaned;
 pub mod cleaners;
 mod document;
 mod error;
+pub mod eval;
 mod marks;
 mod metadata;
 mod pipeline;

@@ -2,6 +2,7 @@
 //! standard input.
 
 mod clean;
+mod eval;
 mod input;
 
 use std::process::ExitCode;
@@ -23,12 +24,15 @@ struct Cli {
 enum Command {
     /// Clean articles: print each body, one paragraph per line.
     Clean(clean::Args),
+    /// Score the pipeline on a corpus of pages with gold text.
+    Eval(eval::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Clean(args) => clean::run(&args),
+        Command::Eval(args) => eval::run(&args),
     };
     match result {
         Ok(code) => code,
