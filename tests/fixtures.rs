@@ -305,6 +305,11 @@ fn normalize_cases() {
 }
 
 #[test]
+fn main_content_cases() {
+    run_cases("main-content");
+}
+
+#[test]
 fn metadata_cases() {
     run_cases("metadata");
 }

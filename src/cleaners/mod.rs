@@ -13,6 +13,7 @@
 
 mod ad_markers;
 mod captions;
+mod main_content;
 mod media;
 mod metadata;
 mod normalize;
@@ -25,6 +26,7 @@ mod trailing_stories;
 
 pub use ad_markers::AdMarkers;
 pub use captions::Captions;
+pub use main_content::MainContent;
 pub use media::MediaWidgets;
 pub use metadata::HeaderMetadata;
 pub use normalize::Normalize;
@@ -51,6 +53,7 @@ pub fn news() -> Vec<Box<dyn Cleaner>> {
         Box::new(Captions),
         Box::new(Paywall),
         Box::new(SiteChrome),
+        Box::new(MainContent),
         Box::new(HeaderMetadata),
         Box::new(TrailingStories),
         Box::new(RepeatedLines),

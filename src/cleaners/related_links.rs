@@ -235,19 +235,37 @@ impl Cleaner for RelatedLinks {
             }
             after_heading = false;
         }
-        // Lone headlines, now that labelled links are out of the way.
+        // Lone headlines between two paragraphs. Next to a labelled link they
+        // are links too. Elsewhere, one or two in a story are links; a
+        // series of them are the story's own subheadings.
+        let mut free = Vec::new();
         for i in doc.content_lines() {
             if !marks.is_kept(i) || !is_story_headline(doc, i) {
                 continue;
             }
-            let between_prose = kept_before(marks, i).is_some_and(|p| doc.shape(p).is_prose())
-                && kept_after(doc, marks, i).is_some_and(|n| doc.shape(n).is_prose());
-            if between_prose {
+            let (Some(before), Some(after)) = (kept_before(marks, i), kept_after(doc, marks, i))
+            else {
+                continue;
+            };
+            if !(doc.shape(before).is_prose() && doc.shape(after).is_prose()) {
+                continue;
+            }
+            if (before + 1..after).any(|j| is_labelled_link(doc, j)) {
+                marks.remove_line(i, "link to another story");
+            } else {
+                free.push(i);
+            }
+        }
+        if free.len() <= MAX_LONE_LINKS {
+            for i in free {
                 marks.remove_line(i, "link to another story");
             }
         }
     }
 }
+
+/// More lone headlines than this in one story are its subheadings.
+const MAX_LONE_LINKS: usize = 2;
 
 #[cfg(test)]
 mod tests {

@@ -28,6 +28,9 @@
 //! ```
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::cleaners::related_links::is_related_heading;
 use crate::text::{Shape, dates, words};
@@ -64,12 +67,21 @@ impl Role {
     }
 }
 
+/// Bylines and date lines also end with a date: `By Jane Doe on May 6, 2025`.
+static BYLINE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:by|posted|published|updated|written|reviewed|edited|last|von|par|por|di|door)\b|\b(?:editor|reporter|correspondent|writer|contributor|columnist)\b")
+        .expect("byline start compiles")
+});
+
 /// Whether line `i` is a headline followed by its date.
 pub(crate) fn is_dated_headline(doc: &Document<'_>, i: usize) -> bool {
     if doc.shape(i).words > 40 {
         return false;
     }
     let line = doc.line_text(i);
+    if BYLINE_START.is_match(line) {
+        return false;
+    }
     // The headline is one clause with no date of its own: a line with two
     // dates is a date line, not a headline.
     dates::trailing_date(line).is_some_and(|(head_end, _)| {
@@ -111,8 +123,26 @@ impl Cleaner for TrailingStories {
         else {
             return;
         };
+        // Other stories follow the story: a list can only start once most
+        // of the prose is behind (teasers cut short are not the story's).
+        let prose_words: Vec<(usize, u32)> = doc
+            .content_lines()
+            .filter(|&i| marks.is_kept(i) && doc.shape(i).is_prose() && !doc.shape(i).ends_ellipsis)
+            .map(|i| (i, doc.shape(i).words))
+            .collect();
+        let total: u32 = prose_words.iter().map(|&(_, w)| w).sum();
+        let mostly_behind = |start: usize| {
+            let before: u32 = prose_words
+                .iter()
+                .take_while(|&&(i, _)| i < start)
+                .map(|&(_, w)| w)
+                .sum();
+            before * 2 >= total
+        };
         let starts = (first_prose + 1..doc.len()).filter(|&i| {
-            marks.is_kept(i) && (is_related_heading(doc, i) || is_dated_headline(doc, i))
+            marks.is_kept(i)
+                && (is_related_heading(doc, i) || is_dated_headline(doc, i))
+                && mostly_behind(i)
         });
         for start in starts {
             if let Some(roles) = tail_roles(doc, marks, first_prose, start) {

@@ -3,8 +3,10 @@
 
 pub(crate) mod dates;
 mod shape;
+mod stopwords;
 
 pub use shape::{Initial, Shape};
+pub use stopwords::{Language, StopWords};
 
 use unicode_normalization::UnicodeNormalization;
 

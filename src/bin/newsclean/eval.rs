@@ -29,7 +29,8 @@ pub struct Args {
     json: Option<PathBuf>,
 
     /// Also report the share of `must_drop` snippets removed and of
-    /// `must_keep` snippets kept (from each `meta.json`).
+    /// `must_keep` snippets kept (from each `meta.json`), among those the
+    /// input holds.
     #[arg(long)]
     snippets: bool,
 
@@ -93,17 +94,23 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
                     format!("{}: {e}", dir.join("meta.json").display()),
                 )
             })?;
+            // Only snippets the input holds count: one the scraper never
+            // saw can be neither kept nor removed.
             let count = |field: &str, present: bool| -> (usize, usize) {
                 let list = meta[field]
                     .as_array()
                     .map(Vec::as_slice)
                     .unwrap_or_default();
-                let hits = list
+                let in_input: Vec<&str> = list
                     .iter()
                     .filter_map(|s| s.as_str())
+                    .filter(|s| contains_snippet(&raw, s))
+                    .collect();
+                let hits = in_input
+                    .iter()
                     .filter(|s| contains_snippet(&predicted, s) == present)
                     .count();
-                (hits, list.len())
+                (hits, in_input.len())
             };
             let d = count("must_drop", false);
             let k = count("must_keep", true);
@@ -145,14 +152,14 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
         let share = |(hits, total): (usize, usize)| 100.0 * hits as f64 / total.max(1) as f64;
         writeln!(
             out,
-            "must_drop   {:.1}% removed ({} of {})",
+            "must_drop   {:.1}% removed ({} of the {} in the input)",
             share(drops),
             drops.0,
             drops.1
         )?;
         writeln!(
             out,
-            "must_keep   {:.1}% kept ({} of {})",
+            "must_keep   {:.1}% kept ({} of the {} in the input)",
             share(keeps),
             keeps.0,
             keeps.1

@@ -1,0 +1,370 @@
+//! Shallow features of each line and of its surroundings.
+//!
+//! Two kinds: what a line is on its own (length, sentence punctuation, the
+//! share of stop words, capitalisation, digits, chrome vocabulary), and
+//! where it stands (its neighbours, the density of prose around it, runs of
+//! short lines, repeats, its place on the page and against the page's
+//! densest block of prose). All are computed in a few linear passes.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::Document;
+use crate::text::{Initial, StopWords, words};
+
+/// Features of a line on its own.
+pub(super) const LINE: usize = 21;
+/// Features the first stage scores: the line, its context, its place.
+pub(super) const STAGE1: usize = LINE + 16 + 6 + 5 + 7 + 3;
+/// Features the second stage scores: the first stage's, and the first
+/// stage's scores around the line.
+pub(super) const STAGE2: usize = STAGE1 + 11;
+
+/// Words of page furniture, in lowercase: menus, sharing, accounts, legal.
+static CHROME_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    "share shares tweet facebook twitter linkedin instagram pinterest whatsapp youtube tiktok email subscribe \
+     subscription newsletter sign login log register account cookie cookies privacy policy terms copyright \
+     rights reserved menu search home comment comments reply posted tag tags category categories related \
+     popular trending advertisement advertising sponsored click download app contact follow skip navigation \
+     previous next prev older newer page author by teilen anmelden datenschutz impressum kommentare partager \
+     connexion confidentialité commentaires compartir iniciar privacidad comentarios condividi accedi"
+        .split_whitespace()
+        .collect()
+});
+
+/// The features of one document's non-blank lines.
+pub(super) struct Features {
+    /// Document line index of each non-blank line.
+    pub lines: Vec<usize>,
+    base: Vec<[f32; LINE]>,
+    /// Per line: words, whether prose, chrome words.
+    words: Vec<f32>,
+    chrome: Vec<f32>,
+    repeats: Vec<f32>,
+    /// Prefix sums over lines of: log words, sentence end, stop share,
+    /// chrome-word lines.
+    sums: [Vec<f32>; 4],
+    cumulative_words: Vec<f32>,
+    short_run: Vec<f32>,
+    prose_distance: Vec<f32>,
+    block: (usize, usize),
+    /// How much of the whole text is prose: the share of prose lines, of
+    /// words in prose lines, and the mean words per line. Tidy extracted
+    /// text is nearly all prose; a page is not.
+    tidiness: [f32; 3],
+}
+
+impl Features {
+    /// The features of the lines of `doc` that `kept` admits: those the
+    /// cleaners before this one left.
+    pub(super) fn of(doc: &Document<'_>, kept: impl Fn(usize) -> bool) -> Features {
+        let lines: Vec<usize> = doc.content_lines().filter(|&i| kept(i)).collect();
+        let stop_words = StopWords::guess(lines.iter().flat_map(|&i| words(doc.line_text(i))));
+        let n = lines.len();
+        let mut base = Vec::with_capacity(n);
+        let mut word_counts = Vec::with_capacity(n);
+        let mut chrome = Vec::with_capacity(n);
+        let mut buffer = String::new();
+        for &i in &lines {
+            let text = doc.line_text(i);
+            let shape = doc.shape(i);
+            let (mut stops, mut chrome_words) = (0u32, 0u32);
+            for word in words(text) {
+                if stop_words.contains(word, &mut buffer) {
+                    stops += 1;
+                }
+                // `contains` left the word in lowercase in `buffer`.
+                if CHROME_WORDS.contains(buffer.as_str()) {
+                    chrome_words += 1;
+                }
+            }
+            let w = shape.words as f32;
+            let per_word = |x: f32| if shape.words == 0 { 0.0 } else { x / w };
+            let chars = shape.chars.max(1) as f32;
+            let flag = |b: bool| if b { 1.0 } else { 0.0 };
+            base.push([
+                w.ln_1p(),
+                (shape.chars as f32).ln_1p(),
+                flag(shape.ends_sentence),
+                flag(shape.ends_colon),
+                per_word(stops as f32),
+                (stops as f32).ln_1p(),
+                per_word(shape.capitalized as f32),
+                if shape.long_words == 0 {
+                    0.0
+                } else {
+                    shape.long_capitalized as f32 / shape.long_words as f32
+                },
+                shape.digits as f32 / chars,
+                shape.upper_ratio(),
+                per_word(shape.commas as f32),
+                (shape.inner_stops as f32).ln_1p(),
+                per_word(shape.letters as f32) / 10.0,
+                flag(text.contains(['|', '»', '·']) || text.contains(" / ")),
+                flag(text.contains('©') || mentions_copyright(text)),
+                flag(shape.initial == Initial::Bullet),
+                flag(shape.initial == Initial::Lower),
+                flag(shape.words <= 2),
+                flag(shape.words <= 4),
+                flag(shape.words >= 20),
+                flag(shape.ends_ellipsis),
+            ]);
+            word_counts.push(w);
+            chrome.push(chrome_words as f32);
+        }
+
+        // Capitalisation and word length say "menu" or "headline" against
+        // the page's own prose: German capitalises its nouns, and its words
+        // are longer.
+        const CAPITALIZED: usize = 6;
+        const TITLE_CASE: usize = 7;
+        const WORD_LENGTH: usize = 12;
+        let prose_like: Vec<usize> = (0..n)
+            .filter(|&k| word_counts[k] >= 10.0 && base[k][2] > 0.0)
+            .collect();
+        let reference = |column: usize, default: f32| {
+            if prose_like.is_empty() {
+                default
+            } else {
+                prose_like.iter().map(|&k| base[k][column]).sum::<f32>() / prose_like.len() as f32
+            }
+        };
+        let references = [
+            (CAPITALIZED, reference(CAPITALIZED, 0.15)),
+            (TITLE_CASE, reference(TITLE_CASE, 0.25)),
+            (WORD_LENGTH, reference(WORD_LENGTH, 0.47)),
+        ];
+        for row in &mut base {
+            for &(column, value) in &references {
+                row[column] -= value;
+            }
+        }
+
+        let mut repeat_count: HashMap<&str, u32> = HashMap::new();
+        for &i in &lines {
+            *repeat_count.entry(doc.key(i).unwrap_or("")).or_default() += 1;
+        }
+        let repeats = lines
+            .iter()
+            .map(|&i| (repeat_count[doc.key(i).unwrap_or("")] - 1) as f32)
+            .collect();
+
+        let prefix = |f: &dyn Fn(usize) -> f32| {
+            let mut sums = Vec::with_capacity(n + 1);
+            let mut total = 0.0f32;
+            sums.push(0.0);
+            for k in 0..n {
+                total += f(k);
+                sums.push(total);
+            }
+            sums
+        };
+        let sums = [
+            prefix(&|k| base[k][0]),
+            prefix(&|k| base[k][2]),
+            prefix(&|k| base[k][4]),
+            prefix(&|k| if chrome[k] > 0.0 { 1.0 } else { 0.0 }),
+        ];
+        let total_words: f32 = word_counts.iter().sum::<f32>().max(1.0);
+        let mut cumulative_words = Vec::with_capacity(n);
+        let mut before = 0.0;
+        for &w in &word_counts {
+            cumulative_words.push(before / total_words);
+            before += w;
+        }
+
+        // Runs of short lines (menus, link lists).
+        let short = |k: usize| word_counts[k] <= 5.0;
+        let mut short_run = vec![0.0; n];
+        let mut k = 0;
+        while k < n {
+            if short(k) {
+                let start = k;
+                while k < n && short(k) {
+                    k += 1;
+                }
+                for slot in &mut short_run[start..k] {
+                    *slot = (k - start) as f32;
+                }
+            } else {
+                k += 1;
+            }
+        }
+
+        // Distance to the nearest prose line, capped.
+        let prose: Vec<bool> = (0..n)
+            .map(|k| (word_counts[k] >= 10.0 && base[k][2] > 0.0) || word_counts[k] >= 30.0)
+            .collect();
+        const FAR: usize = 40;
+        let mut prose_distance = vec![FAR; n];
+        let mut last: Option<usize> = None;
+        for k in 0..n {
+            if prose[k] {
+                last = Some(k);
+            }
+            if let Some(l) = last {
+                prose_distance[k] = (k - l).min(FAR);
+            }
+        }
+        last = None;
+        for k in (0..n).rev() {
+            if prose[k] {
+                last = Some(k);
+            }
+            if let Some(l) = last {
+                prose_distance[k] = prose_distance[k].min(l - k);
+            }
+        }
+
+        // The densest block of prose: the run of lines with the largest sum
+        // of words, counting prose-like lines for and other lines against.
+        let mut block = (0, 0);
+        let (mut best, mut current, mut start) = (0.0f32, 0.0f32, 0usize);
+        for k in 0..n {
+            let w = word_counts[k];
+            let value = if (base[k][2] > 0.0 || base[k][4] > 0.25) && w >= 6.0 {
+                w
+            } else {
+                -w.max(3.0)
+            };
+            if current <= 0.0 {
+                current = value;
+                start = k;
+            } else {
+                current += value;
+            }
+            if current > best {
+                best = current;
+                block = (start, k);
+            }
+        }
+
+        let prose_lines = prose.iter().filter(|&&p| p).count() as f32;
+        let prose_words: f32 = (0..n).filter(|&k| prose[k]).map(|k| word_counts[k]).sum();
+        let tidiness = [
+            prose_lines / n.max(1) as f32,
+            prose_words / total_words,
+            (total_words / n.max(1) as f32).ln_1p(),
+        ];
+
+        Features {
+            tidiness,
+            lines,
+            base,
+            words: word_counts,
+            chrome,
+            repeats,
+            sums,
+            cumulative_words,
+            short_run,
+            prose_distance: prose_distance.into_iter().map(|d| d as f32).collect(),
+            block,
+        }
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    fn mean(&self, which: usize, k: usize, radius: usize) -> f32 {
+        let lo = k.saturating_sub(radius);
+        let hi = (k + radius + 1).min(self.len());
+        (self.sums[which][hi] - self.sums[which][lo]) / (hi - lo) as f32
+    }
+
+    /// The first stage's features of line `k` (an index into `lines`).
+    pub(super) fn stage1(&self, k: usize) -> [f32; STAGE1] {
+        let n = self.len();
+        let mut row = [0.0f32; STAGE1];
+        row[..LINE].copy_from_slice(&self.base[k]);
+        let mut at = LINE;
+        for offset in [-2isize, -1, 1, 2] {
+            if let Some(j) = k.checked_add_signed(offset).filter(|&j| j < n) {
+                let b = &self.base[j];
+                row[at..at + 4].copy_from_slice(&[b[0], b[2], b[4], b[7]]);
+            }
+            at += 4;
+        }
+        for radius in [3, 8] {
+            row[at] = self.mean(0, k, radius);
+            row[at + 1] = self.mean(1, k, radius);
+            row[at + 2] = self.mean(2, k, radius);
+            at += 3;
+        }
+        let chrome_near = self.mean(3, k, 3) * (k.min(3) + (n - 1 - k).min(3) + 1) as f32;
+        row[at..at + 5].copy_from_slice(&[
+            if self.words[k] <= 5.0 {
+                self.short_run[k].ln_1p()
+            } else {
+                0.0
+            },
+            self.prose_distance[k].ln_1p(),
+            self.chrome[k].ln_1p(),
+            self.chrome[k] / self.words[k].max(1.0),
+            chrome_near.ln_1p(),
+        ]);
+        at += 5;
+        let (b0, b1) = self.block;
+        row[at..at + 7].copy_from_slice(&[
+            k as f32 / n as f32,
+            self.cumulative_words[k],
+            self.repeats[k].ln_1p(),
+            if (b0..=b1).contains(&k) { 1.0 } else { 0.0 },
+            (b0.saturating_sub(k) as f32).ln_1p(),
+            (k.saturating_sub(b1) as f32).ln_1p(),
+            (n as f32).ln_1p(),
+        ]);
+        at += 7;
+        row[at..at + 3].copy_from_slice(&self.tidiness);
+        row
+    }
+
+    /// The second stage's features of line `k`, given the first stage's
+    /// probabilities `p` of all lines and their prefix sums `p_sums`.
+    pub(super) fn stage2(&self, k: usize, p: &[f32], p_sums: &[f32]) -> [f32; STAGE2] {
+        let n = self.len();
+        let mut row = [0.0f32; STAGE2];
+        row[..STAGE1].copy_from_slice(&self.stage1(k));
+        let mut at = STAGE1;
+        row[at] = p[k];
+        at += 1;
+        for offset in [-3isize, -2, -1, 1, 2, 3] {
+            if let Some(j) = k.checked_add_signed(offset).filter(|&j| j < n) {
+                row[at] = p[j];
+            }
+            at += 1;
+        }
+        let mean = |lo: usize, hi: usize| {
+            if hi > lo {
+                (p_sums[hi] - p_sums[lo]) / (hi - lo) as f32
+            } else {
+                0.0
+            }
+        };
+        for radius in [5, 15] {
+            row[at] = mean(k.saturating_sub(radius), (k + radius + 1).min(n));
+            at += 1;
+        }
+        row[at] = mean(0, k);
+        row[at + 1] = mean(k + 1, n);
+        row
+    }
+}
+
+/// Prefix sums of `p`, for the second stage's window means.
+pub(super) fn prefix_sums(p: &[f32]) -> Vec<f32> {
+    let mut sums = Vec::with_capacity(p.len() + 1);
+    let mut total = 0.0;
+    sums.push(0.0);
+    for &x in p {
+        total += x;
+        sums.push(total);
+    }
+    sums
+}
+
+fn mentions_copyright(text: &str) -> bool {
+    text.as_bytes()
+        .windows(9)
+        .any(|w| w.eq_ignore_ascii_case(b"copyright"))
+}

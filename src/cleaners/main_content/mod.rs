@@ -1,0 +1,102 @@
+//! The article within a whole page's text.
+//!
+//! A naive scraper gives every visible line of the page: navigation, menus,
+//! cookie banners, related-story grids, comments and footers around the
+//! article. This cleaner scores each line's odds of being the article's own
+//! text from shallow features of the line and its neighbours (words,
+//! sentence punctuation, the share of stop words in the page's language,
+//! capitalisation, digits, chrome vocabulary, repeats, runs of short lines,
+//! the position on the page and against its densest block of prose), then
+//! scores it again with the first scores of the lines around it, so that a
+//! short line inside the article survives and a sentence inside a footer
+//! goes. Both stages are logistic regressions learned on the development
+//! corpus by `train.rs`.
+//!
+//! [`Favor`](crate::Favor) sets the score a line needs to stay.
+//!
+//! ```
+//! use newsclean::Pipeline;
+//!
+//! let page = "Skip to content\nNews\nSport\nBusiness\nCulture\nWeather\n\
+//!     The council voted on Tuesday to approve new cycle lanes along the seafront, after a consultation that drew thousands of responses.\n\
+//!     Work is expected to start in the spring and will last for about six months, the council said in a statement.\n\
+//!     Opponents said the lanes would take away parking spaces that the shops on the seafront depend on.\n\
+//!     Most read\nSchool wins national award\nContact us\nPrivacy notice\nTerms and conditions";
+//! let cleaned = Pipeline::news().clean(page);
+//! assert_eq!(cleaned.paragraphs().count(), 3);
+//! assert!(cleaned.body().starts_with("The council voted"));
+//! assert!(cleaned.removals().iter().any(|r| r.cleaner == "main-content"));
+//! ```
+
+mod features;
+mod model;
+#[cfg(test)]
+mod train;
+mod weights;
+
+use features::{Features, prefix_sums};
+
+use crate::{Cleaner, Document, Favor, Marks};
+
+/// Fewest low-scoring lines, and least share of the lines still kept
+/// (one in four), that make a text a whole page rather than an article.
+const PAGE_MIN_LINES: usize = 6;
+
+/// Drops what is not the article in a whole page's text.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct MainContent;
+
+/// The score a line needs to stay, per [`Favor`].
+pub(crate) fn threshold(favor: Favor) -> f32 {
+    match favor {
+        Favor::Precision => 0.55,
+        Favor::Balanced => 0.45,
+        Favor::Recall => 0.25,
+    }
+}
+
+/// Each kept line's probability of being the article's text, with the
+/// line's index.
+fn scores(doc: &Document<'_>, marks: &Marks<'_>) -> Vec<(usize, f32)> {
+    let features = Features::of(doc, |i| marks.is_kept(i));
+    let first: Vec<f32> = (0..features.len())
+        .map(|k| weights::STAGE_ONE.probability(&features.stage1(k)))
+        .collect();
+    let sums = prefix_sums(&first);
+    (0..features.len())
+        .map(|k| {
+            let p = weights::STAGE_TWO.probability(&features.stage2(k, &first, &sums));
+            (features.lines[k], p)
+        })
+        .collect()
+}
+
+impl Cleaner for MainContent {
+    fn name(&self) -> &'static str {
+        "main-content"
+    }
+
+    fn mark<'a>(&self, doc: &Document<'a>, marks: &mut Marks<'a>) {
+        let threshold = threshold(doc.favor());
+        let scored = scores(doc, marks);
+        let low: Vec<usize> = scored
+            .iter()
+            .filter(|&&(_, p)| p < threshold)
+            .map(|&(i, _)| i)
+            .collect();
+        // A whole page has much around its article; text already extracted
+        // has a stray line or two at most, which the other cleaners judge.
+        // Leaving such text alone also keeps a second cleaning from taking
+        // more.
+        if low.len() < PAGE_MIN_LINES || low.len() * 4 < scored.len() {
+            return;
+        }
+        // No line looks like an article: better keep the page than nothing.
+        if low.len() == scored.len() {
+            return;
+        }
+        for i in low {
+            marks.remove_line(i, "outside the main content");
+        }
+    }
+}

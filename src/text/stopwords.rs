@@ -1,0 +1,224 @@
+//! Stop words of the major languages of the web, and a language guess.
+//!
+//! Prose is thick with stop words (`the`, `of`, `und`, `que`); menus,
+//! headlines and footers are not. The share of stop words in a line is the
+//! strongest single sign of prose that jusText found, and it works in any
+//! language whose list we have: the document's language is guessed first,
+//! from which list its words hit most.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// A language with a stop-word list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Language {
+    /// English.
+    English,
+    /// German.
+    German,
+    /// French.
+    French,
+    /// Spanish.
+    Spanish,
+    /// Italian.
+    Italian,
+    /// Portuguese.
+    Portuguese,
+    /// Dutch.
+    Dutch,
+    /// Swedish, Danish and Norwegian, whose function words overlap.
+    Scandinavian,
+    /// Polish.
+    Polish,
+    /// Russian.
+    Russian,
+}
+
+const ENGLISH: &str = "a about above after again against all also am an and any are as at be because been before \
+    being below between both but by can could did do does doing down during each even few for from further get \
+    got had has have having he her here hers herself him himself his how i if in into is it its itself just like \
+    made make many may me might more most much must my myself new no nor not now of off on once one only or \
+    other our ours ourselves out over own said same says she should since so some still such than that the their \
+    theirs them themselves then there these they this those through to too two under until up upon us very was \
+    way we well were what when where which while who whom whose why will with within without would yet you your \
+    yours yourself yourselves";
+const GERMAN: &str = "aber alle allem allen aller alles als also am an ander andere anderen auch auf aus bei beim \
+    bin bis bist da damit dann das dass daß dem den denn der des dich die dies diese dieser dieses dir doch dort \
+    du durch ein eine einem einen einer eines er es etwas euch für gegen gewesen hab habe haben hat hatte hatten \
+    hier hin hinter ich ihm ihn ihnen ihr ihre im in indem ins ist jede jedem jeden jeder jedes jetzt kann kein \
+    keine können man mehr mein meine mich mir mit muss nach nicht nichts noch nun nur ob oder ohne sehr sein \
+    seine sich sie sind so soll sollte sondern sonst über um und uns unser unter viel vom von vor war waren warum \
+    was weil welche wenn wer werden wie wieder will wir wird wo wurde wurden zu zum zur zwar zwischen";
+const FRENCH: &str = "à au aucun aussi autre aux avait avant avec avoir bien c ça car ce cela celle celui ces cet \
+    cette ceux chez comme comment d dans de des deux doit donc dont du elle elles en encore entre est et été être \
+    eu fait faire il ils j je l la le les leur leurs lui m mais me même mes moi mon n ne ni nos notre nous on ont \
+    ou où par parce pas peu peut plus pour pourquoi qu quand que quel quelle qui s sa sans se ses si son sont sous \
+    sur ta te tes toi ton tous tout toute toutes très tu un une vos votre vous y";
+const SPANISH: &str = "a al algo algunos ante antes aquí así aunque cada como con contra cual cuando de del desde \
+    donde dos el ella ellas ellos en entre era es esa esas ese eso esos esta está están este esto estos fue fueron \
+    ha hace hacer han hasta hay la las le les lo los más me mi mientras muy nada ni no nos nosotros o otra otro \
+    otros para pero poco por porque puede que qué se sea según ser si sí sido sin sobre son su sus también tan \
+    tanto te tiene tienen todo todos tu tus un una uno unos y ya yo";
+const ITALIAN: &str = "a agli ai al alla alle allo anche ancora avere aveva c che chi ci come con contro cosa cui \
+    da dai dal dalla dalle degli dei del dell della delle dello di dove due e è ed era essere fa fare fino gli ha \
+    hanno i il in io la le lei lo loro lui ma mi molto ne negli nei nel nella nelle no noi non nostro o ogni per \
+    perché più poi può quale quando quanto quella quelle quello questa queste questo qui se sei si sia sono su \
+    sua sue suo suoi tra tutti tutto un una uno vi";
+const PORTUGUESE: &str = "a ao aos as até com como da das de dela dele deles depois do dos e é ela elas ele eles \
+    em entre era essa esse esta está estão este eu foi foram há isso isto já la mais mas me mesmo muito na nas \
+    não nem no nos nós o os ou para pela pelo pelos por porque pode quando que quem se sem ser seu seus sobre \
+    sua suas também tem têm toda todos um uma umas uns você";
+const DUTCH: &str = "aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus \
+    een en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand ik in is ja je kan kon \
+    kunnen maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat ons ook op over reeds te tegen \
+    toch toen tot u uit uw van veel voor want waren was wat we wel werd wezen wie wij wil worden zal ze zei zelf \
+    zich zij zijn zo zonder zou";
+const SCANDINAVIAN: &str = "af alle andre at av bare blev bli blir da dag de dei dem den denne der deres det dette \
+    dig din du där efter eller en er ett fikk fra från för ha hade han hans har hon honom hun hva hvad hvis hvor \
+    i ikke inte jag jeg kan kunne man med meg men mig min mot må na når och også om oss på sig sin sitt skal \
+    skulle som så til till under upp ut var vi vil ville vor är än";
+const POLISH: &str = "a aby ale bardzo był była było być co czy dla do gdy gdzie go i ich innych jak jako jednak \
+    jego jej jest jeszcze już ku lub ma mają może mu na nad nie nich nim o od oraz po pod przez przy się są ta \
+    tak także tam te tego tej to tu tym w we wszystko z za że żeby";
+const RUSSIAN: &str = "а без более бы был была были было быть в вам вас весь во вот все всего всех вы где да даже \
+    для до его ее если есть еще же за здесь и из или им их к как ко когда кто ли либо мне может мы на над надо \
+    наш не него нее нет ни них но ну о об однако он она они оно от очень по под при с со так также такой там те \
+    тем то того тоже только том ты у уже хотя чего чей чем что чтобы эта эти это я";
+
+struct Lists {
+    languages: Vec<(Language, HashSet<&'static str>)>,
+}
+
+static LISTS: LazyLock<Lists> = LazyLock::new(|| {
+    let list = |words: &'static str| words.split_whitespace().collect::<HashSet<_>>();
+    Lists {
+        languages: vec![
+            (Language::English, list(ENGLISH)),
+            (Language::German, list(GERMAN)),
+            (Language::French, list(FRENCH)),
+            (Language::Spanish, list(SPANISH)),
+            (Language::Italian, list(ITALIAN)),
+            (Language::Portuguese, list(PORTUGUESE)),
+            (Language::Dutch, list(DUTCH)),
+            (Language::Scandinavian, list(SCANDINAVIAN)),
+            (Language::Polish, list(POLISH)),
+            (Language::Russian, list(RUSSIAN)),
+        ],
+    }
+});
+
+/// The stop words of one language.
+#[derive(Clone, Copy, Debug)]
+pub struct StopWords {
+    language: Language,
+    words: &'static HashSet<&'static str>,
+}
+
+impl StopWords {
+    /// The list for `language`.
+    #[must_use]
+    pub fn of(language: Language) -> StopWords {
+        let (language, words) = LISTS
+            .languages
+            .iter()
+            .find(|(l, _)| *l == language)
+            .map(|(l, w)| (*l, w))
+            .expect("every language has a list");
+        StopWords { language, words }
+    }
+
+    /// The language whose stop words the words of `text` hit most: English
+    /// when nothing hits.
+    #[must_use]
+    pub fn guess<'t>(text: impl IntoIterator<Item = &'t str>) -> StopWords {
+        let mut hits = vec![0u32; LISTS.languages.len()];
+        let mut lower = String::new();
+        for word in text.into_iter().take(4000) {
+            lowercase_into(word, &mut lower);
+            for (k, (_, list)) in LISTS.languages.iter().enumerate() {
+                if list.contains(lower.as_str()) {
+                    hits[k] += 1;
+                }
+            }
+        }
+        let best = (0..hits.len())
+            .max_by_key(|&k| (hits[k], usize::MAX - k))
+            .unwrap_or(0);
+        StopWords::of(LISTS.languages[best].0)
+    }
+
+    /// The language of the list.
+    #[must_use]
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// Whether `word` (any case) is a stop word; `buffer` is scratch space.
+    #[must_use]
+    pub fn contains(&self, word: &str, buffer: &mut String) -> bool {
+        lowercase_into(word, buffer);
+        self.words.contains(buffer.as_str())
+    }
+}
+
+fn lowercase_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::words;
+
+    #[test]
+    fn guesses_the_language_from_its_function_words() {
+        let cases = [
+            (
+                "The council said that it would meet again in the spring.",
+                Language::English,
+            ),
+            (
+                "Der Rat sagte, dass er sich im Frühjahr wieder treffen werde.",
+                Language::German,
+            ),
+            (
+                "Le conseil a dit qu'il se réunirait de nouveau au printemps.",
+                Language::French,
+            ),
+            (
+                "El consejo dijo que se reuniría de nuevo en la primavera.",
+                Language::Spanish,
+            ),
+            (
+                "Il consiglio ha detto che si riunirà di nuovo in primavera.",
+                Language::Italian,
+            ),
+            (
+                "De raad zei dat hij in het voorjaar weer bijeen zou komen.",
+                Language::Dutch,
+            ),
+            (
+                "Совет заявил, что он снова соберется весной.",
+                Language::Russian,
+            ),
+        ];
+        for (text, language) in cases {
+            assert_eq!(StopWords::guess(words(text)).language(), language, "{text}");
+        }
+    }
+
+    #[test]
+    fn lookups_ignore_case() {
+        let en = StopWords::of(Language::English);
+        let mut buf = String::new();
+        assert!(en.contains("The", &mut buf));
+        assert!(!en.contains("Council", &mut buf));
+        assert!(StopWords::of(Language::German).contains("Über", &mut buf));
+    }
+}
