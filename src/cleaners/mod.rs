@@ -18,7 +18,7 @@ mod metadata;
 mod normalize;
 mod pattern;
 mod paywall;
-mod related_links;
+pub(crate) mod related_links;
 mod repeated_lines;
 mod site_chrome;
 mod trailing_stories;

@@ -21,6 +21,8 @@ pub(crate) const NONE: u32 = u32::MAX;
 pub(crate) enum Tag {
     Other,
     Block,
+    /// `<html>`.
+    Root,
     Body,
     Article,
     Main,
@@ -198,8 +200,9 @@ fn classify(name: &str) -> (Tag, Kind) {
         "form" => (Tag::Form, Block),
         "time" => (Tag::Time, Inline),
         "address" => (Tag::Address, Block),
-        "html" | "center" | "details" | "summary" | "fieldset" | "legend" | "hgroup" | "hr"
-        | "search" | "dialog" => (Tag::Block, Block),
+        "html" => (Tag::Root, Block),
+        "center" | "details" | "summary" | "fieldset" | "legend" | "hgroup" | "hr" | "search"
+        | "dialog" => (Tag::Block, Block),
         "head" | "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe"
         | "object" | "embed" | "canvas" | "video" | "audio" | "map" | "select" | "option"
         | "optgroup" | "datalist" | "textarea" | "input" | "button" | "meta" | "link" | "title"

@@ -13,6 +13,7 @@ use std::borrow::Cow;
 
 use super::extract::{ElementInfo, LineFlags, LineInfo, NONE, Page, Tag};
 use super::signals::{Hint, Origin};
+use crate::cleaners::related_links::is_related_heading;
 use crate::{Cleaner, Document, Marks};
 
 /// Drops what the page's markup places outside the article or marks as
@@ -40,24 +41,34 @@ impl Cleaner for HtmlStructure<'_> {
         if page.lines.len() != doc.len() || page.elements.is_empty() {
             return;
         }
-        let weights: Vec<f32> = page
+        let mut weights: Vec<f32> = page
             .lines
             .iter()
             .enumerate()
             .map(|(i, line)| weight(line, doc, i))
             .collect();
+        let other_stories = other_stories(page, doc, &weights);
+        for (w, &other) in weights.iter_mut().zip(&other_stories) {
+            if other {
+                *w = w.min(0.0);
+            }
+        }
         let scores = Scores::of(page, &weights);
         let Some(container) = scores.best(page) else {
             return;
         };
+        if std::env::var("NEWSCLEAN_DEBUG").is_ok() {
+            debug(page, &scores, doc);
+        }
         let judge = Judge {
             page,
             scores: &scores,
             container,
+            other_stories: &other_stories,
         };
         let mut title_seen = false;
         for (i, line) in page.lines.iter().enumerate() {
-            if let Some(reason) = judge.verdict(line) {
+            if let Some(reason) = judge.verdict(i, line) {
                 marks.remove_line(i, reason);
                 continue;
             }
@@ -94,12 +105,25 @@ fn same_words(a: &str, b: &str) -> bool {
     }
 }
 
+/// The share of the best element's score that an element inside it, whose
+/// markup names the article more narrowly, must hold to be chosen instead.
+const NARROWER_SHARE: f32 = 0.6;
+
+/// What a heading that is a link weighs against its element, besides its
+/// text: such headings head teasers of other stories, seldom the article's
+/// sections.
+const LINKED_HEADING: f32 = 0.0;
+
 /// What a line weighs for the article: its text outside links, less a
 /// margin that short scraps do not clear; a line mostly of links weighs
 /// against it.
 fn weight(line: &LineInfo, doc: &Document<'_>, i: usize) -> f32 {
     let chars = line.chars as f32;
     if line.link_density() > 0.5 {
+        // A heading that links elsewhere heads another story's teaser.
+        if line.heading > 0 {
+            return -chars.min(150.0) - LINKED_HEADING;
+        }
         return -chars.min(150.0);
     }
     let text = (line.chars - line.link_chars) as f32;
@@ -112,76 +136,180 @@ fn weight(line: &LineInfo, doc: &Document<'_>, i: usize) -> f32 {
     }
 }
 
+/// Per line: whether it is under a heading of other stories ("Related
+/// stories", "Read next", "Lesen Sie auch"): the heading and the rest of
+/// the block it heads (the innermost element holding more than the
+/// heading).
+fn other_stories(page: &Page, doc: &Document<'_>, weights: &[f32]) -> Vec<bool> {
+    let prose = |lines: &[f32]| -> f32 { lines.iter().map(|w| w.max(0.0)).sum() };
+    let all_prose = prose(weights);
+    let n = page.elements.len();
+    let mut lines = vec![0u32; n];
+    let mut first = vec![u32::MAX; n];
+    let mut last = vec![0u32; n];
+    for (i, line) in page.lines.iter().enumerate() {
+        if let Some(count) = lines.get_mut(line.element as usize) {
+            *count += 1;
+            first[line.element as usize] = first[line.element as usize].min(i as u32);
+            last[line.element as usize] = i as u32;
+        }
+    }
+    for e in (1..n).rev() {
+        let p = page.elements[e].parent as usize;
+        if p < n {
+            lines[p] += lines[e];
+            first[p] = first[p].min(first[e]);
+            last[p] = last[p].max(last[e]);
+        }
+    }
+    let mut other = vec![false; page.lines.len()];
+    let mut i = 0;
+    while i < page.lines.len() {
+        let line = &page.lines[i];
+        if (line.heading > 0 || line.chars <= 40) && is_related_heading(doc, i) {
+            let mut e = line.element as usize;
+            while e < n && lines[e] <= 1 {
+                e = page.elements[e].parent as usize;
+            }
+            // The heading opens the block (a kicker or an icon's label may
+            // come first).
+            // and holds less than half the page's prose: more is the
+            // article under a heading of the site's sections.
+            if e < n
+                && e > 0
+                && first[e] as usize + HEADING_LEAD >= i
+                && prose(&weights[i..=(last[e] as usize).max(i)]) < 0.5 * all_prose
+            {
+                let end = (last[e] as usize).max(i);
+                other[i..=end].fill(true);
+                i = end;
+            }
+        }
+        i += 1;
+    }
+    other
+}
+
+/// How many lines may come before a heading of other stories in the block
+/// it heads.
+const HEADING_LEAD: usize = 2;
+
 /// Per element: the weight of the lines it would give, and of its prose.
 struct Scores {
     /// Weight of its lines, less its boilerplate children.
     total: Vec<f32>,
     /// Weight of the positive lines in it, boilerplate or not.
     prose: Vec<f32>,
+    /// Whether its boilerplate signal stands: it is one dropped inside the
+    /// article, and the element is not too full of prose for its kind.
+    active: Vec<bool>,
 }
 
 impl Scores {
     fn of(page: &Page, weights: &[f32]) -> Scores {
         let n = page.elements.len();
-        let mut total = vec![0f32; n];
+        let mut own = vec![0f32; n];
         let mut prose = vec![0f32; n];
         for (line, &w) in page.lines.iter().zip(weights) {
-            if let Some(slot) = total.get_mut(line.element as usize) {
-                *slot += w;
-                prose[line.element as usize] += w.max(0.0);
+            let e = line.element as usize;
+            if e < n {
+                own[e] += w;
+                prose[e] += w.max(0.0);
             }
         }
         // Children come after their parents in document order.
-        for e in (0..n).rev() {
-            let element = &page.elements[e];
-            let Some(parent) = usize::try_from(element.parent).ok().filter(|&p| p < n) else {
-                continue;
-            };
-            if !element.signal.is_dropped_inside() {
-                total[parent] += total[e];
+        for e in (1..n).rev() {
+            let p = page.elements[e].parent as usize;
+            if p < n {
+                prose[p] += prose[e];
             }
-            prose[parent] += prose[e];
         }
-        Scores { total, prose }
+        let active: Vec<bool> = page
+            .elements
+            .iter()
+            .zip(&prose)
+            .map(|(element, &prose)| {
+                element.signal.is_dropped_inside() && prose <= element.signal.max_prose()
+            })
+            .collect();
+        let mut total = own;
+        for e in (1..n).rev() {
+            let p = page.elements[e].parent as usize;
+            if p < n && !active[e] {
+                total[p] += total[e];
+            }
+        }
+        Scores {
+            total,
+            prose,
+            active,
+        }
+    }
+
+    /// Whether element `e`'s boilerplate signal stands.
+    fn is_boilerplate(&self, e: u32) -> bool {
+        self.active.get(e as usize).copied().unwrap_or(false)
     }
 
     /// The element holding the article.
     fn best(&self, page: &Page) -> Option<u32> {
         let mut best: Option<(f32, u32)> = None;
-        for (e, element) in page.elements.iter().enumerate() {
-            let score = self.total[e];
-            if score <= 0.0 {
-                continue;
-            }
-            let mut score = score
-                * match element.hint {
-                    Hint::Body => 1.5,
-                    Hint::Article => 1.25,
-                    Hint::Main => 1.1,
-                    Hint::None => 1.0,
-                };
-            if in_boilerplate(page, e as u32) {
-                score *= 0.3;
-            }
-            if best.is_none_or(|(s, _)| score > s) {
+        for e in 0..page.elements.len() {
+            let score = self.candidate(page, e);
+            if score > 0.0 && best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, e as u32));
             }
         }
-        best.map(|(_, e)| e)
-    }
-}
-
-/// Whether element `e` is, or is inside, an element whose markup says it
-/// is boilerplate.
-fn in_boilerplate(page: &Page, e: u32) -> bool {
-    let mut b = page.elements[e as usize].boilerplate;
-    while let Some(element) = page.elements.get(b as usize) {
-        if element.signal.is_dropped_inside() {
-            return true;
+        let mut best = best?.1;
+        // Markup naming the article more narrowly (an `<article>` in a
+        // `<main>`, its body in the `<article>`) wins when it holds most of
+        // the text: what it leaves out is other stories and asides.
+        loop {
+            let element = &page.elements[best as usize];
+            let narrower = (best + 1..element.end)
+                .filter(|&d| page.elements[d as usize].hint > element.hint)
+                .max_by(|&a, &b| self.total[a as usize].total_cmp(&self.total[b as usize]));
+            match narrower {
+                Some(d) if self.total[d as usize] >= NARROWER_SHARE * self.total[best as usize] => {
+                    best = d;
+                }
+                _ => return Some(best),
+            }
         }
-        b = parent_boilerplate(page, element);
     }
-    false
+
+    /// How well element `e` would do as the article's element.
+    fn candidate(&self, page: &Page, e: usize) -> f32 {
+        let element = &page.elements[e];
+        let score = self.total[e];
+        if score <= 0.0 {
+            return score;
+        }
+        let mut score = score
+            * match element.hint {
+                Hint::Body => 1.5,
+                Hint::Article => 1.25,
+                Hint::Main => 1.1,
+                Hint::None => 1.0,
+            };
+        if self.in_boilerplate(page, e as u32) {
+            score *= 0.3;
+        }
+        score
+    }
+
+    /// Whether element `e` is, or is inside, an element whose markup says
+    /// it is boilerplate.
+    fn in_boilerplate(&self, page: &Page, e: u32) -> bool {
+        let mut b = page.elements[e as usize].boilerplate;
+        while let Some(element) = page.elements.get(b as usize) {
+            if self.is_boilerplate(b) {
+                return true;
+            }
+            b = parent_boilerplate(page, element);
+        }
+        false
+    }
 }
 
 /// The innermost element with a signal strictly above `element`.
@@ -195,11 +323,12 @@ struct Judge<'p> {
     page: &'p Page,
     scores: &'p Scores,
     container: u32,
+    other_stories: &'p [bool],
 }
 
 impl Judge<'_> {
     /// Why `line` goes, or `None` when it stays.
-    fn verdict(&self, line: &LineInfo) -> Option<Cow<'static, str>> {
+    fn verdict(&self, i: usize, line: &LineInfo) -> Option<Cow<'static, str>> {
         let elements = &self.page.elements;
         let container = &elements[self.container as usize];
         if !container.contains(self.container, line.element) {
@@ -212,10 +341,13 @@ impl Judge<'_> {
         let mut b = line.boilerplate;
         while b != NONE && b > self.container {
             let element = &elements[b as usize];
-            if element.signal.is_dropped_inside() && !self.holds_the_story(b) {
+            if self.scores.is_boilerplate(b) && !self.holds_the_story(b) {
                 return Some(describe(element).into());
             }
             b = parent_boilerplate(self.page, element);
+        }
+        if self.other_stories[i] {
+            return Some("under a heading of other stories".into());
         }
         if line.flags.has(LineFlags::FIGCAPTION) {
             return Some("caption".into());
@@ -243,5 +375,37 @@ fn describe(element: &ElementInfo) -> String {
         Origin::Id => format!("id \"{}\" ({meaning})", element.keyword),
         Origin::Hidden => "hidden element".to_owned(),
         Origin::None => meaning.to_owned(),
+    }
+}
+
+fn debug(page: &Page, scores: &Scores, doc: &Document<'_>) {
+    let mut c: Vec<(f32, usize)> = (0..page.elements.len())
+        .map(|e| (scores.candidate(page, e), e))
+        .collect();
+    c.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for &(score, e) in c.iter().take(
+        std::env::var("NEWSCLEAN_DEBUG")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(8),
+    ) {
+        let el = &page.elements[e];
+        let first = page
+            .lines
+            .iter()
+            .position(|l| el.contains(e as u32, l.element));
+        let text = first.map_or("", |i| doc.line_text(i));
+        let text: String = text.chars().take(60).collect();
+        let mut b = el.boilerplate;
+        let mut chain = String::new();
+        while let Some(x) = page.elements.get(b as usize) {
+            chain.push_str(&format!(" <e{b} {}>", describe(x)));
+            b = parent_boilerplate(page, x);
+        }
+        eprintln!("{chain}");
+        eprintln!(
+            "{score:8.0} total {:8.0} prose {:8.0} e{e} {:?} {:?} {:?} parent e{} | {text}",
+            scores.total[e], scores.prose[e], el.tag, el.signal, el.hint, el.parent
+        );
     }
 }

@@ -52,6 +52,26 @@ impl Signal {
         !matches!(self, Signal::None | Signal::Header)
     }
 
+    /// The most prose (by the weight of its lines) an element with this
+    /// signal holds: a byline, a date, share buttons or a caption are short,
+    /// and an element full of prose named so is the article (`<article
+    /// class="post author-jane tag-travel">`).
+    pub(crate) fn max_prose(self) -> f32 {
+        match self {
+            Signal::Byline
+            | Signal::Date
+            | Signal::ArticleMeta
+            | Signal::Caption
+            | Signal::Tags
+            | Signal::Share
+            | Signal::Breadcrumbs
+            | Signal::ScreenReader
+            | Signal::Search
+            | Signal::Consent => 400.0,
+            _ => f32::INFINITY,
+        }
+    }
+
     /// What the signal means, for a removal's reason.
     pub(crate) fn meaning(self) -> &'static str {
         match self {
@@ -195,6 +215,10 @@ pub(crate) fn signal(tag: Tag, attrs: &Attributes<'_>) -> (Signal, Origin, &'sta
         if let Some((signal, keyword)) = signal {
             return (signal, Origin::Role, keyword);
         }
+    }
+    // The classes of `<html>` and `<body>` describe the page, not a part.
+    if matches!(tag, Tag::Body | Tag::Root) {
+        return (Signal::None, Origin::None, "");
     }
     for (value, origin) in [(attrs.class, Origin::Class), (attrs.id, Origin::Id)] {
         let Some(value) = value else { continue };
@@ -426,9 +450,7 @@ fn boilerplate_word(word: &str) -> Option<(Signal, &'static str)> {
         "footer" | "sitefooter" | "pagefooter" | "globalfooter" | "colophon" | "copyright" => {
             (Footer, "footer")
         }
-        "sidebar" | "aside" | "rail" | "widget" | "widgets" | "sidebox" | "seitenleiste" => {
-            (Sidebar, "sidebar")
-        }
+        "sidebar" | "aside" | "rail" | "sidebox" | "seitenleiste" => (Sidebar, "sidebar"),
         "related" | "relatedposts" | "relatedarticles" | "recommended" | "recommendation"
         | "recommendations" | "popular" | "mostpopular" | "trending" | "mostread"
         | "morestories" | "morearticles" | "readnext" | "upnext" | "readmore" | "outbrain"
