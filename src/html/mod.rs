@@ -66,7 +66,8 @@ pub use prepare::MAX_DEPTH;
 use crate::{Cleaned, Cleaner, Marks, Pipeline};
 
 /// Cleaners of the text pipeline that HTML mode leaves out, because the
-/// markup already does their work better.
+/// markup already does their work, and better: where the article ends, and
+/// which lines are links (a subheading is no link to another story).
 const TEXT_ONLY_CLEANERS: &[&str] = &["main-content", "trailing-stories", "related-links"];
 
 impl Pipeline {

@@ -190,6 +190,10 @@ fn other_stories(page: &Page, doc: &Document<'_>, weights: &[f32]) -> Vec<bool> 
     other
 }
 
+/// The share of a paragraph's text in links above which it is a link to
+/// another page, not prose.
+const LINK_LINE: f32 = 0.9;
+
 /// How many lines may come before a heading of other stories in the block
 /// it heads.
 const HEADING_LEAD: usize = 2;
@@ -351,6 +355,15 @@ impl Judge<'_> {
         }
         if line.flags.has(LineFlags::FIGCAPTION) {
             return Some("caption".into());
+        }
+        // A paragraph that is all link leads elsewhere; links in lists and
+        // tables are the article's own references.
+        if line.link_density() >= LINK_LINE
+            && line.heading == 0
+            && !line.flags.has(LineFlags::LIST_ITEM)
+            && !line.flags.has(LineFlags::TABLE)
+        {
+            return Some("link to another page".into());
         }
         None
     }

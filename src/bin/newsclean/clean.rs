@@ -122,9 +122,20 @@ enum Input {
 fn read_input(source: &Source, html: bool) -> Result<Input, InputError> {
     let bytes = read_bytes(source)?;
     if html || newsclean::html::looks_like_html(&bytes) {
+        if is_binary(&bytes) {
+            return Err(InputError::Binary(source.clone()));
+        }
         return Ok(Input::Html(bytes));
     }
     utf8(source, bytes).map(Input::Text)
+}
+
+/// Whether `bytes` are binary data rather than a page: a NUL byte early
+/// on, as `grep` and `git` judge. (UTF-16 pages start with a byte-order
+/// mark and are text.)
+fn is_binary(bytes: &[u8]) -> bool {
+    let utf16 = bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff");
+    !utf16 && memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
 }
 
 fn write_text(out: &mut impl Write, cleaned: &Cleaned<'_>, first: bool) -> io::Result<()> {

@@ -39,6 +39,7 @@ pub enum InputError {
     Directory(Source),
     NotUtf8 { source: Source, offset: usize },
     Gzip { source: Source, error: io::Error },
+    Binary(Source),
 }
 
 impl fmt::Display for InputError {
@@ -49,6 +50,7 @@ impl fmt::Display for InputError {
             }
             InputError::Io { source, error } => write!(f, "{source}: {error}"),
             InputError::Directory(source) => write!(f, "{source}: is a directory"),
+            InputError::Binary(source) => write!(f, "{source}: binary data, not an HTML page"),
             InputError::Gzip { source, error } => {
                 write!(f, "{source}: not a readable gzip file ({error})")
             }
