@@ -13,7 +13,7 @@ use std::borrow::Cow;
 
 use super::extract::{ElementInfo, LineFlags, LineInfo, NONE, Page, Tag};
 use super::signals::{Hint, Origin};
-use crate::cleaners::related_links::is_related_heading;
+use crate::cleaners::related_links::{is_labelled_link, is_related_heading};
 use crate::{Cleaner, Document, Marks};
 
 /// Drops what the page's markup places outside the article or marks as
@@ -62,6 +62,7 @@ impl Cleaner for HtmlStructure<'_> {
         }
         let judge = Judge {
             page,
+            doc,
             scores: &scores,
             container,
             other_stories: &other_stories,
@@ -323,14 +324,15 @@ fn parent_boilerplate(page: &Page, element: &ElementInfo) -> u32 {
         .map_or(NONE, |p| p.boilerplate)
 }
 
-struct Judge<'p> {
+struct Judge<'p, 'd> {
     page: &'p Page,
+    doc: &'p Document<'d>,
     scores: &'p Scores,
     container: u32,
     other_stories: &'p [bool],
 }
 
-impl Judge<'_> {
+impl Judge<'_, '_> {
     /// Why `line` goes, or `None` when it stays.
     fn verdict(&self, i: usize, line: &LineInfo) -> Option<Cow<'static, str>> {
         let elements = &self.page.elements;
@@ -364,6 +366,10 @@ impl Judge<'_> {
             && !line.flags.has(LineFlags::TABLE)
         {
             return Some("link to another page".into());
+        }
+        // `Read more: ...`, `Related: ...` over a link.
+        if line.link_density() >= 0.5 && is_labelled_link(self.doc, i) {
+            return Some("labelled link to another story".into());
         }
         None
     }
