@@ -14,7 +14,7 @@
 mod ad_markers;
 mod captions;
 mod media;
-mod metadata;
+pub(crate) mod metadata;
 mod normalize;
 mod pattern;
 mod paywall;

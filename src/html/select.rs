@@ -12,8 +12,12 @@
 use std::borrow::Cow;
 
 use super::extract::{ElementInfo, LineFlags, LineInfo, NONE, Page, Tag};
+use super::signals::Signal;
 use super::signals::{Hint, Origin};
+use crate::Caption;
+use crate::cleaners::metadata::{labelled_byline, unlabelled_byline};
 use crate::cleaners::related_links::{is_labelled_link, is_related_heading};
+use crate::text::dates;
 use crate::{Cleaner, Document, Marks};
 
 /// Drops what the page's markup places outside the article or marks as
@@ -67,8 +71,13 @@ impl Cleaner for HtmlStructure<'_> {
             container,
             other_stories: &other_stories,
         };
+        let span = judge.line_span();
         let mut title_seen = false;
         for (i, line) in page.lines.iter().enumerate() {
+            // The article's header sits just above its element, or in it.
+            if i + HEADER_LINES >= span.start && i < span.end {
+                collect_metadata(doc, marks, i, line, page, span.contains(&i));
+            }
             if let Some(reason) = judge.verdict(i, line) {
                 marks.remove_line(i, reason);
                 continue;
@@ -78,6 +87,54 @@ impl Cleaner for HtmlStructure<'_> {
                 marks.remove_line(i, "headline");
             }
         }
+    }
+}
+
+/// How many lines above the article's element its byline and date may be.
+const HEADER_LINES: usize = 15;
+
+/// Takes the byline, dates and captions the markup names into the
+/// metadata.
+fn collect_metadata<'a>(
+    doc: &Document<'a>,
+    marks: &mut Marks<'a>,
+    i: usize,
+    line: &LineInfo,
+    page: &Page,
+    inside: bool,
+) {
+    let signal = page
+        .elements
+        .get(line.boilerplate as usize)
+        .map_or(Signal::None, |e| e.signal);
+    let text = doc.line_text(i);
+    let meta = marks.metadata_mut();
+    match signal {
+        Signal::Byline if meta.byline.is_none() => {
+            if let Some(names) = labelled_byline(text).or_else(|| unlabelled_byline(text)) {
+                meta.byline = Some(doc.line_slice(i, names));
+            }
+        }
+        Signal::Date | Signal::ArticleMeta | Signal::Byline => {
+            if let Some(found) = dates::date_line(text) {
+                if let Some((s, e)) = found.published {
+                    meta.published
+                        .get_or_insert_with(|| doc.line_slice(i, s..e));
+                }
+                if let Some((s, e)) = found.updated {
+                    meta.updated.get_or_insert_with(|| doc.line_slice(i, s..e));
+                }
+            }
+        }
+        Signal::Caption if inside => {
+            meta.captions
+                .push(Caption::new(doc.line_slice(i, 0..text.len()), None));
+        }
+        _ if inside && line.flags.has(LineFlags::FIGCAPTION) => {
+            meta.captions
+                .push(Caption::new(doc.line_slice(i, 0..text.len()), None));
+        }
+        _ => {}
     }
 }
 
@@ -333,6 +390,18 @@ struct Judge<'p, 'd> {
 }
 
 impl Judge<'_, '_> {
+    /// The lines of the article's element: from its first to its last.
+    fn line_span(&self) -> std::ops::Range<usize> {
+        let container = &self.page.elements[self.container as usize];
+        let inside = |l: &LineInfo| container.contains(self.container, l.element);
+        let start = self.page.lines.iter().position(inside);
+        let end = self.page.lines.iter().rposition(inside);
+        match (start, end) {
+            (Some(start), Some(end)) => start..end + 1,
+            _ => 0..0,
+        }
+    }
+
     /// Why `line` goes, or `None` when it stays.
     fn verdict(&self, i: usize, line: &LineInfo) -> Option<Cow<'static, str>> {
         let elements = &self.page.elements;
