@@ -184,12 +184,28 @@ fn hides(style: &str) -> bool {
     false
 }
 
-/// The boilerplate signal of an element: from its name, then its role, then
-/// its class and id. A class or id that names the article's body
-/// (`entry-content`) outweighs boilerplate words beside it.
+/// The boilerplate signal of an element: from its class or id, then its
+/// name, then its role. A class or id that names the article's body
+/// (`entry-content`) outweighs boilerplate words beside it and the
+/// element's name.
 pub(crate) fn signal(tag: Tag, attrs: &Attributes<'_>) -> (Signal, Origin, &'static str) {
     if attrs.hidden {
         return (Signal::Hidden, Origin::Hidden, "hidden");
+    }
+    // The classes of `<html>` and `<body>` describe the page, not a part.
+    if !matches!(tag, Tag::Body | Tag::Root) {
+        for (value, origin) in [(attrs.class, Origin::Class), (attrs.id, Origin::Id)] {
+            let Some(value) = value else { continue };
+            let found = scan(value);
+            if found.body {
+                return (Signal::None, Origin::None, "");
+            }
+            // A class says more than the element's name: an `<aside>` may
+            // be a newsletter prompt.
+            if let Some((signal, keyword)) = found.signal {
+                return (signal, origin, keyword);
+            }
+        }
     }
     let by_tag = match tag {
         Tag::Nav => Some((Signal::Navigation, "nav")),
@@ -214,20 +230,6 @@ pub(crate) fn signal(tag: Tag, attrs: &Attributes<'_>) -> (Signal, Origin, &'sta
         };
         if let Some((signal, keyword)) = signal {
             return (signal, Origin::Role, keyword);
-        }
-    }
-    // The classes of `<html>` and `<body>` describe the page, not a part.
-    if matches!(tag, Tag::Body | Tag::Root) {
-        return (Signal::None, Origin::None, "");
-    }
-    for (value, origin) in [(attrs.class, Origin::Class), (attrs.id, Origin::Id)] {
-        let Some(value) = value else { continue };
-        let found = scan(value);
-        if found.body {
-            return (Signal::None, Origin::None, "");
-        }
-        if let Some((signal, keyword)) = found.signal {
-            return (signal, origin, keyword);
         }
     }
     (Signal::None, Origin::None, "")
