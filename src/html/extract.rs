@@ -330,13 +330,16 @@ impl Walker {
             self.skipped(node, element, name);
             return false;
         }
-        let attrs = signals::Attributes::read(element);
         if tag == Tag::Break {
             self.flush();
             return false;
         }
-        let (signal, origin, keyword) = signals::signal(tag, &attrs);
-        let hint = signals::hint(tag, &attrs);
+        let signals::Markup {
+            signal,
+            origin,
+            keyword,
+            hint,
+        } = signals::read(tag, element);
         if kind == Kind::Block {
             self.flush();
         }

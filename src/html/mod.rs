@@ -86,15 +86,13 @@ impl Pipeline {
         let structured = metadata::structured(&page.head);
         let doc = self.document(&page.text);
         let mut marks = Marks::new(&doc);
-        let structure = select::HtmlStructure::new(&page, structured.title.as_deref());
+        let title = structured.title.clone();
+        let structure = select::HtmlStructure::new(&page, title.as_deref());
         marks.set_cleaner(structure.name());
         structure.mark(&doc, &mut marks);
-        let skip = std::env::var("NEWSCLEAN_SKIP").unwrap_or_default();
-        self.run(&doc, &mut marks, |name| {
-            !TEXT_ONLY_CLEANERS.contains(&name) && !skip.split(',').any(|s| s == name)
-        });
+        self.run(&doc, &mut marks, |name| !TEXT_ONLY_CLEANERS.contains(&name));
         let from_text = std::mem::take(marks.metadata_mut());
-        *marks.metadata_mut() = metadata::merge(structured.clone(), from_text);
+        *marks.metadata_mut() = metadata::merge(structured, from_text);
         Cleaned::new(&doc, marks).into_owned()
     }
 

@@ -61,9 +61,6 @@ impl Cleaner for HtmlStructure<'_> {
         let Some(container) = scores.best(page) else {
             return;
         };
-        if std::env::var("NEWSCLEAN_DEBUG").is_ok() {
-            debug(page, &scores, doc);
-        }
         let judge = Judge {
             page,
             doc,
@@ -463,37 +460,5 @@ fn describe(element: &ElementInfo) -> String {
         Origin::Id => format!("id \"{}\" ({meaning})", element.keyword),
         Origin::Hidden => "hidden element".to_owned(),
         Origin::None => meaning.to_owned(),
-    }
-}
-
-fn debug(page: &Page, scores: &Scores, doc: &Document<'_>) {
-    let mut c: Vec<(f32, usize)> = (0..page.elements.len())
-        .map(|e| (scores.candidate(page, e), e))
-        .collect();
-    c.sort_by(|a, b| b.0.total_cmp(&a.0));
-    for &(score, e) in c.iter().take(
-        std::env::var("NEWSCLEAN_DEBUG")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(8),
-    ) {
-        let el = &page.elements[e];
-        let first = page
-            .lines
-            .iter()
-            .position(|l| el.contains(e as u32, l.element));
-        let text = first.map_or("", |i| doc.line_text(i));
-        let text: String = text.chars().take(60).collect();
-        let mut b = el.boilerplate;
-        let mut chain = String::new();
-        while let Some(x) = page.elements.get(b as usize) {
-            chain.push_str(&format!(" <e{b} {}>", describe(x)));
-            b = parent_boilerplate(page, x);
-        }
-        eprintln!("{chain}");
-        eprintln!(
-            "{score:8.0} total {:8.0} prose {:8.0} e{e} {:?} {:?} {:?} parent e{} | {text}",
-            scores.total[e], scores.prose[e], el.tag, el.signal, el.hint, el.parent
-        );
     }
 }
