@@ -343,9 +343,11 @@ proptest! {
     }
 }
 
-/// `html` is cleaned without a panic; returns its body.
+/// `html` is cleaned without a panic; returns its body. Only the markup
+/// is judged: the line cleaners' own limits are the text tests' business.
 fn survives(html: &[u8]) -> String {
-    Pipeline::news().clean_html_bytes(html).body().to_owned()
+    let markup_only = Pipeline::builder().build().expect("builds");
+    markup_only.clean_html_bytes(html).body().to_owned()
 }
 
 #[test]
@@ -359,7 +361,7 @@ fn deep_nesting_is_flattened_not_fatal() {
         .as_bytes(),
     );
     assert_eq!(
-        body,
+        body.trim_end(),
         "The museum opened its new wing on Saturday after years of work."
     );
     for pattern in [

@@ -291,11 +291,15 @@ mod tests {
 
     #[test]
     fn text_fields_fill_only_what_is_missing() {
-        let mut from_page = Metadata::default();
-        from_page.title = Some("Page title".into());
-        let mut from_text = Metadata::default();
-        from_text.title = Some("Text title".into());
-        from_text.byline = Some("Jane Doe".into());
+        let from_page = Metadata {
+            title: Some("Page title".into()),
+            ..Metadata::default()
+        };
+        let from_text = Metadata {
+            title: Some("Text title".into()),
+            byline: Some("Jane Doe".into()),
+            ..Metadata::default()
+        };
         let merged = merge(from_page, from_text);
         assert_eq!(merged.title.as_deref(), Some("Page title"));
         assert_eq!(merged.byline.as_deref(), Some("Jane Doe"));
