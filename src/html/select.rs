@@ -164,30 +164,20 @@ fn same_words(a: &str, b: &str) -> bool {
 /// markup names the article more narrowly, must hold to be chosen instead.
 const NARROWER_SHARE: f32 = 0.6;
 
-/// What a heading that is a link weighs against its element, besides its
-/// text: such headings head teasers of other stories, seldom the article's
-/// sections.
-const LINKED_HEADING: f32 = 0.0;
-
 /// What a line weighs for the article: its text outside links, less a
-/// margin that short scraps do not clear; a line mostly of links weighs
-/// against it.
+/// margin that scraps (`Share`, `Menu`) do not clear; prose (sentences)
+/// counts whole, other lines within bounds, so that a long list of labels
+/// does not outweigh a story; a line mostly of links weighs against it.
 fn weight(line: &LineInfo, doc: &Document<'_>, i: usize) -> f32 {
-    let chars = line.chars as f32;
+    const MARGIN: f32 = 10.0;
     if line.link_density() > 0.5 {
-        // A heading that links elsewhere heads another story's teaser.
-        if line.heading > 0 {
-            return -chars.min(150.0) - LINKED_HEADING;
-        }
-        return -chars.min(150.0);
+        return -(line.chars as f32).min(150.0);
     }
-    let text = (line.chars - line.link_chars) as f32;
-    let shape = doc.shape(i);
-    let weight = text - 25.0;
-    if shape.is_prose() {
-        weight.max(0.0) + 10.0
+    let text = (line.chars - line.link_chars) as f32 - MARGIN;
+    if doc.shape(i).is_prose() {
+        text.max(0.0) + MARGIN
     } else {
-        weight.clamp(-20.0, 40.0)
+        text.clamp(-2.0 * MARGIN, 4.0 * MARGIN)
     }
 }
 
