@@ -88,10 +88,7 @@ impl LineFlags {
     pub const LIST_ITEM: u16 = 1;
     pub const TABLE: u16 = 1 << 1;
     pub const PRE: u16 = 1 << 2;
-    pub const QUOTE: u16 = 1 << 3;
-    pub const FIGCAPTION: u16 = 1 << 4;
-    pub const TIME: u16 = 1 << 5;
-    pub const ADDRESS: u16 = 1 << 6;
+    pub const FIGCAPTION: u16 = 1 << 3;
 
     pub(crate) fn has(self, flag: u16) -> bool {
         self.0 & flag != 0
@@ -378,11 +375,8 @@ impl Walker {
             Tag::ListItem => self.flags |= LineFlags::LIST_ITEM,
             Tag::Row | Tag::Table => self.flags |= LineFlags::TABLE,
             Tag::Pre => self.flags |= LineFlags::PRE,
-            Tag::Blockquote => self.flags |= LineFlags::QUOTE,
             Tag::FigCaption => self.flags |= LineFlags::FIGCAPTION,
-            Tag::Address => self.flags |= LineFlags::ADDRESS,
             Tag::Time => {
-                self.flags |= LineFlags::TIME;
                 if let Some(datetime) = element.attr("datetime") {
                     self.page.head.times.push(datetime.to_owned());
                 }

@@ -4,8 +4,9 @@
 //! The page is parsed with `scraper` and walked once into a *page text*:
 //! one line per block element (paragraph, heading, list item, table row,
 //! each `<br>`), as a scraper that keeps every visible text gives it.
-//! Nothing that is never content gets a line: scripts, styles, forms'
-//! controls, hidden elements. That page text is the
+//! What is never content gets no line: scripts, styles, form controls,
+//! embedded media. (Hidden elements get lines, dropped with their reason:
+//! some sites reveal their article with a script.) That page text is the
 //! [`source`](crate::Cleaned::source) of the result, so spans, segments and
 //! `--explain` work as for text.
 //!
