@@ -6,6 +6,8 @@ pub mod cleaners;
 mod document;
 mod error;
 pub mod eval;
+#[cfg(feature = "html")]
+pub mod html;
 mod marks;
 mod metadata;
 mod pipeline;

@@ -197,28 +197,50 @@ impl Pipeline {
     /// empty or unchanged body.
     #[must_use]
     pub fn clean<'a>(&self, text: &'a str) -> Cleaned<'a> {
-        let doc = Document::with_favor(text, self.favor);
+        let doc = self.document(text);
         let mut marks = Marks::new(&doc);
+        self.run(&doc, &mut marks, |_| true);
+        Cleaned::new(&doc, marks)
+    }
+
+    /// `text` as a [`Document`] cleaned with this pipeline's settings.
+    pub(crate) fn document<'a>(&self, text: &'a str) -> Document<'a> {
+        Document::with_favor(text, self.favor)
+    }
+
+    /// Runs the cleaners whose names `keep` accepts over `doc`, into
+    /// `marks`.
+    pub(crate) fn run<'a>(
+        &self,
+        doc: &Document<'a>,
+        marks: &mut Marks<'a>,
+        keep: impl Fn(&str) -> bool,
+    ) {
+        let cleaners: Vec<&dyn Cleaner> = self
+            .cleaners
+            .iter()
+            .filter(|c| keep(c.name()))
+            .map(|c| &**c as &dyn Cleaner)
+            .collect();
         // Removals made since the first cleaner that weighs other lines ran:
         // while there are any, such cleaners may see more to drop.
         let mut since: Option<usize> = None;
-        for cleaner in &self.cleaners {
+        for cleaner in &cleaners {
             if !cleaner.is_line_local() {
                 since.get_or_insert(marks.removals().len());
             }
             marks.set_cleaner(cleaner.name());
-            cleaner.mark(&doc, &mut marks);
+            cleaner.mark(doc, marks);
         }
         let mut rounds = 1;
         while rounds < MAX_ROUNDS && since.is_some_and(|n| marks.removals().len() > n) {
             since = Some(marks.removals().len());
-            for cleaner in self.cleaners.iter().filter(|c| !c.is_line_local()) {
+            for cleaner in cleaners.iter().filter(|c| !c.is_line_local()) {
                 marks.set_cleaner(cleaner.name());
-                cleaner.mark(&doc, &mut marks);
+                cleaner.mark(doc, marks);
             }
             rounds += 1;
         }
-        Cleaned::new(&doc, marks)
     }
 }
 

@@ -4,4 +4,6 @@
 mod api;
 mod cli;
 mod fixtures;
+#[cfg(feature = "html")]
+mod html;
 mod properties;

@@ -82,7 +82,7 @@ fn normalized(line: &str) -> String {
     kept.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn check_tiling(input: &str, cleaned: &Cleaned<'_>) -> Result<(), TestCaseError> {
+pub(crate) fn check_tiling(input: &str, cleaned: &Cleaned<'_>) -> Result<(), TestCaseError> {
     let mut at = 0;
     for segment in cleaned.segments() {
         prop_assert_eq!(segment.span.start, at, "segments leave a gap or overlap");
@@ -112,7 +112,7 @@ fn check_tiling(input: &str, cleaned: &Cleaned<'_>) -> Result<(), TestCaseError>
 }
 
 /// Body lines appear, in order, among the input's lines: nothing invented.
-fn check_subsequence(input: &str, body: &str) -> Result<(), TestCaseError> {
+pub(crate) fn check_subsequence(input: &str, body: &str) -> Result<(), TestCaseError> {
     let mut source = input.split('\n').map(normalized);
     for paragraph in body.split('\n').filter(|p| !p.is_empty()) {
         prop_assert!(

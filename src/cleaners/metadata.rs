@@ -338,14 +338,14 @@ impl Cleaner for HeaderMetadata {
 }
 
 /// The names of a labelled byline (`By Jane Doe`).
-fn labelled_byline(line: &str) -> Option<Range<usize>> {
+pub(crate) fn labelled_byline(line: &str) -> Option<Range<usize>> {
     let c = BYLINE.captures(line)?;
     c.name("label")?;
     c.name("names").map(|m| m.range())
 }
 
 /// The names of a line that is nothing but names.
-fn unlabelled_byline(line: &str) -> Option<Range<usize>> {
+pub(crate) fn unlabelled_byline(line: &str) -> Option<Range<usize>> {
     let c = BYLINE.captures(line)?;
     if c.name("label").is_some() || PRESS.is_match(line) {
         return None;

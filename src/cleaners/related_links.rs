@@ -179,7 +179,7 @@ pub(crate) fn is_related_heading(doc: &Document<'_>, i: usize) -> bool {
 }
 
 /// Whether line `i` is a labelled link to another story.
-fn is_labelled_link(doc: &Document<'_>, i: usize) -> bool {
+pub(crate) fn is_labelled_link(doc: &Document<'_>, i: usize) -> bool {
     let shape = doc.shape(i);
     if shape.words > 40 || shape.inner_stops > 1 {
         return false;

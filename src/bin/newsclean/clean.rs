@@ -8,7 +8,7 @@ use clap::ValueEnum;
 use newsclean::{Cleaned, Favor, LineVerdict, Pipeline, Verdict};
 use serde::Serialize;
 
-use crate::input::{Source, read_text};
+use crate::input::{InputError, Source, read_bytes, utf8};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -26,6 +26,12 @@ pub struct Args {
     /// Weigh precision against recall where the evidence is a matter of degree.
     #[arg(long, default_value_t = Favor::Balanced)]
     favor: Favor,
+
+    /// Read every input as an HTML page (inputs that start as one, with a
+    /// doctype, `<html` or `<head`, are read so without it). `.gz` files are
+    /// decompressed.
+    #[arg(long)]
+    html: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -64,8 +70,8 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
     let mut failed = false;
     let mut first = true;
     for source in &sources {
-        let text = match read_text(source) {
-            Ok(text) => text,
+        let input = match read_input(source, args.html) {
+            Ok(input) => input,
             Err(error) => {
                 out.flush()?;
                 eprintln!("newsclean: {error}");
@@ -73,7 +79,10 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
                 continue;
             }
         };
-        let cleaned = pipeline.clean(&text);
+        let cleaned = match &input {
+            Input::Text(text) => pipeline.clean(text),
+            Input::Html(bytes) => pipeline.clean_html_bytes(bytes),
+        };
         let written = if args.explain {
             write_explain(&mut out, source, &cleaned, sources.len() > 1)
         } else {
@@ -100,6 +109,33 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// An input, read as what it is.
+enum Input {
+    Text(String),
+    Html(Vec<u8>),
+}
+
+/// Reads `source` as HTML when `html` says so or it clearly is, else as
+/// UTF-8 text.
+fn read_input(source: &Source, html: bool) -> Result<Input, InputError> {
+    let bytes = read_bytes(source)?;
+    if html || newsclean::html::looks_like_html(&bytes) {
+        if is_binary(&bytes) {
+            return Err(InputError::Binary(source.clone()));
+        }
+        return Ok(Input::Html(bytes));
+    }
+    utf8(source, bytes).map(Input::Text)
+}
+
+/// Whether `bytes` are binary data rather than a page: a NUL byte early
+/// on, as `grep` and `git` judge. (UTF-16 pages start with a byte-order
+/// mark and are text.)
+fn is_binary(bytes: &[u8]) -> bool {
+    let utf16 = bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff");
+    !utf16 && memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
 }
 
 fn write_text(out: &mut impl Write, cleaned: &Cleaned<'_>, first: bool) -> io::Result<()> {

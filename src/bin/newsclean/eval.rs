@@ -10,6 +10,8 @@ use newsclean::eval::{Score, Shingles, Summary, contains_snippet};
 use newsclean::{Favor, Pipeline};
 use serde::Serialize;
 
+use crate::input::Source;
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// A corpus: one directory per page, each with `raw.txt` and `gold.txt`
@@ -34,6 +36,10 @@ pub struct Args {
     #[arg(long)]
     snippets: bool,
 
+    /// Clean each page's HTML (`page.html.gz`) instead of its text.
+    #[arg(long, conflicts_with = "keep_all")]
+    html: bool,
+
     /// How many of the worst documents to list.
     #[arg(long, default_value_t = 10)]
     worst: usize,
@@ -55,10 +61,11 @@ struct DocumentScore {
 }
 
 pub fn run(args: &Args) -> io::Result<ExitCode> {
-    let documents = corpus(&args.dir)?;
+    let input = if args.html { "page.html.gz" } else { "raw.txt" };
+    let documents = corpus(&args.dir, input)?;
     if documents.is_empty() {
         eprintln!(
-            "newsclean: {}: no documents (directories with raw.txt and gold.txt)",
+            "newsclean: {}: no documents (directories with {input} and gold.txt)",
             args.dir.display()
         );
         return Ok(ExitCode::FAILURE);
@@ -73,16 +80,24 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
         let id = dir
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        let raw = read(&dir.join("raw.txt"))?;
         let gold = read(&dir.join("gold.txt"))?;
-        bytes += raw.len() as u64;
-        let started = Instant::now();
-        let predicted = if args.keep_all {
-            raw.clone()
+        let (predicted, size, elapsed) = if args.html {
+            let page = read_bytes(&dir.join(input))?;
+            let started = Instant::now();
+            let body = pipeline.clean_html_bytes(&page).into_body().into_owned();
+            (body, page.len(), started.elapsed())
         } else {
-            pipeline.clean(&raw).body().to_owned()
+            let raw = read(&dir.join(input))?;
+            let started = Instant::now();
+            let body = if args.keep_all {
+                raw.clone()
+            } else {
+                pipeline.clean(&raw).body().to_owned()
+            };
+            (body, raw.len(), started.elapsed())
         };
-        cleaning += started.elapsed();
+        bytes += size as u64;
+        cleaning += elapsed;
         let score = Score::of_shingles(&Shingles::of(&predicted), &Shingles::of(&gold));
         summary.add(&score);
         let (mut must_drop_removed, mut must_keep_kept) = (None, None);
@@ -143,8 +158,9 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
     } else {
         writeln!(
             out,
-            "throughput  {:.1} MB/s ({megabytes:.1} MB in {seconds:.3} s, one thread, favor {})",
+            "throughput  {:.1} MB/s, {:.0} pages/s ({megabytes:.1} MB in {seconds:.3} s, one thread, favor {})",
             megabytes / seconds.max(1e-9),
+            summary.documents() as f64 / seconds.max(1e-9),
             args.favor
         )?;
     }
@@ -189,19 +205,26 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The page directories under `dir`, in name order.
-fn corpus(dir: &Path) -> io::Result<Vec<PathBuf>> {
+/// The page directories under `dir` with `input` and `gold.txt`, in name
+/// order.
+fn corpus(dir: &Path, input: &str) -> io::Result<Vec<PathBuf>> {
     let entries = fs::read_dir(dir)
         .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", dir.display())))?;
     let mut documents = Vec::new();
     for entry in entries {
         let path = entry?.path();
-        if path.join("raw.txt").is_file() && path.join("gold.txt").is_file() {
+        if path.join(input).is_file() && path.join("gold.txt").is_file() {
             documents.push(path);
         }
     }
     documents.sort();
     Ok(documents)
+}
+
+/// The bytes of `path`, decompressed when it ends in `.gz`.
+fn read_bytes(path: &Path) -> io::Result<Vec<u8>> {
+    let source = Source::File(path.to_path_buf());
+    crate::input::read_bytes(&source).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
 }
 
 fn read(path: &Path) -> io::Result<String> {

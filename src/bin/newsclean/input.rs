@@ -38,6 +38,8 @@ pub enum InputError {
     Io { source: Source, error: io::Error },
     Directory(Source),
     NotUtf8 { source: Source, offset: usize },
+    Gzip { source: Source, error: io::Error },
+    Binary(Source),
 }
 
 impl fmt::Display for InputError {
@@ -48,6 +50,10 @@ impl fmt::Display for InputError {
             }
             InputError::Io { source, error } => write!(f, "{source}: {error}"),
             InputError::Directory(source) => write!(f, "{source}: is a directory"),
+            InputError::Binary(source) => write!(f, "{source}: binary data, not an HTML page"),
+            InputError::Gzip { source, error } => {
+                write!(f, "{source}: not a readable gzip file ({error})")
+            }
             InputError::NotUtf8 { source, offset } => {
                 write!(
                     f,
@@ -60,8 +66,25 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-/// Reads `source` whole.
+/// Reads `source` whole, decompressing a file whose name ends in `.gz`.
 pub fn read_bytes(source: &Source) -> Result<Vec<u8>, InputError> {
+    let bytes = read_raw(source)?;
+    match source {
+        Source::File(path) if path.extension().is_some_and(|e| e == "gz") => {
+            let mut out = Vec::with_capacity(bytes.len() * 4);
+            flate2::read::MultiGzDecoder::new(bytes.as_slice())
+                .read_to_end(&mut out)
+                .map_err(|error| InputError::Gzip {
+                    source: source.clone(),
+                    error,
+                })?;
+            Ok(out)
+        }
+        _ => Ok(bytes),
+    }
+}
+
+fn read_raw(source: &Source) -> Result<Vec<u8>, InputError> {
     let io_error = |error| InputError::Io {
         source: source.clone(),
         error,
@@ -84,9 +107,8 @@ pub fn read_bytes(source: &Source) -> Result<Vec<u8>, InputError> {
     }
 }
 
-/// Reads `source` whole, as UTF-8 text.
-pub fn read_text(source: &Source) -> Result<String, InputError> {
-    let bytes = read_bytes(source)?;
+/// `bytes` read from `source`, as UTF-8 text.
+pub fn utf8(source: &Source, bytes: Vec<u8>) -> Result<String, InputError> {
     String::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
         source: source.clone(),
         offset: e.utf8_error().valid_up_to(),
