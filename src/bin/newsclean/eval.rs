@@ -32,7 +32,7 @@ pub struct Args {
 
     /// Also report the share of `must_drop` snippets removed and of
     /// `must_keep` snippets kept (from each `meta.json`), among those the
-    /// input holds.
+    /// page's visible text (`raw.txt`) holds.
     #[arg(long)]
     snippets: bool,
 
@@ -109,8 +109,9 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
                     format!("{}: {e}", dir.join("meta.json").display()),
                 )
             })?;
-            // Only snippets the input holds count: one the scraper never
-            // saw can be neither kept nor removed.
+            // Only snippets the page's visible text (`raw.txt`) holds count:
+            // one the scraper never saw can be neither kept nor removed.
+            let visible = read(&dir.join("raw.txt"))?;
             let count = |field: &str, present: bool| -> (usize, usize) {
                 let list = meta[field]
                     .as_array()
@@ -119,7 +120,7 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
                 let in_input: Vec<&str> = list
                     .iter()
                     .filter_map(|s| s.as_str())
-                    .filter(|s| contains_snippet(&raw, s))
+                    .filter(|s| contains_snippet(&visible, s))
                     .collect();
                 let hits = in_input
                     .iter()
