@@ -220,16 +220,14 @@ impl<'a> Document<'a> {
     fn compute_keys(&self) -> Keys {
         let mut text = String::new();
         let mut spans = Vec::with_capacity(self.lines.len());
-        let mut buf = String::new();
         for i in 0..self.lines.len() {
             let line = self.line_text(i);
             if line.len() > KEY_MAX_BYTES {
                 spans.push(None);
                 continue;
             }
-            text::key_into(line, &mut buf);
             let start = text.len();
-            text.push_str(&buf);
+            text::push_key(line, &mut text);
             spans.push(Some((start, text.len())));
         }
         Keys { text, spans }

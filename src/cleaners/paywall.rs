@@ -29,7 +29,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::text::Regex;
 
 use crate::cleaners::prose_bounds;
 use crate::cleaners::related_links::is_related_heading;

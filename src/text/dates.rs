@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use super::Regex;
 
 const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december\
     |jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec\

@@ -3,8 +3,13 @@
 
 pub(crate) mod dates;
 mod shape;
+mod word_regex;
 
 pub use shape::{Initial, Shape};
+pub(crate) use word_regex::Regex;
+
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -53,16 +58,18 @@ pub(crate) fn trim_span(text: &str, span: Span) -> Span {
     Span::new(start, end)
 }
 
-/// Writes the lookup key of `line` (normalised, see [`normalized`]) into `out`: lowercase words separated by
-/// single spaces, all punctuation and symbols dropped. `"- Advertisement -"`
-/// and `"ADVERTISEMENT"` share the key `advertisement`.
-pub(crate) fn key_into(line: &str, out: &mut String) {
-    out.clear();
+/// Appends the lookup key of `line` (normalised, see [`normalized`]) to
+/// `out`: lowercase words separated by single spaces, all punctuation and
+/// symbols dropped. `"- Advertisement -"` and `"ADVERTISEMENT"` share the
+/// key `advertisement`.
+pub(crate) fn push_key(line: &str, out: &mut String) {
+    let start = out.len();
     let mut gap = false;
     if line.is_ascii() {
+        out.reserve(line.len());
         for &b in line.as_bytes() {
             if b.is_ascii_alphanumeric() {
-                if gap && !out.is_empty() {
+                if gap && out.len() > start {
                     out.push(' ');
                 }
                 gap = false;
@@ -75,7 +82,7 @@ pub(crate) fn key_into(line: &str, out: &mut String) {
     }
     for c in line.chars() {
         if c.is_alphanumeric() {
-            if gap && !out.is_empty() {
+            if gap && out.len() > start {
                 out.push(' ');
             }
             gap = false;
@@ -86,11 +93,11 @@ pub(crate) fn key_into(line: &str, out: &mut String) {
     }
 }
 
-/// The key of `line`, see [`key_into`].
+/// The key of `line`, see [`push_key`].
 #[must_use]
 pub(crate) fn key(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
-    key_into(line, &mut out);
+    push_key(line, &mut out);
     out
 }
 
@@ -146,21 +153,44 @@ pub(crate) fn is_terminal(c: char) -> bool {
 }
 
 /// Whether `line` (trimmed) differs from its [`normalized`] form, or might:
-/// a quick scan, since nearly all lines are plain ASCII with single spaces.
+/// a quick scan, since nearly all lines are plain ASCII with single spaces,
+/// and most others are already in NFC.
 #[must_use]
 pub(crate) fn needs_normalizing(line: &str) -> bool {
-    let mut prev_space = false;
-    for &b in line.as_bytes() {
-        if !(0x20..0x7F).contains(&b) {
-            return true;
-        }
-        let space = b == b' ';
-        if space && prev_space {
-            return true;
+    let bytes = line.as_bytes();
+    // Folds without early exit, so that they vectorise: most lines pass.
+    let unusual = bytes
+        .iter()
+        .fold(false, |any, &b| any | !(0x20..0x7F).contains(&b));
+    if unusual {
+        return !is_plain_nfc(line);
+    }
+    bytes
+        .iter()
+        .zip(bytes.iter().skip(1))
+        .fold(false, |any, (&a, &b)| any | (a == b' ' && b == b' '))
+}
+
+/// Whether [`normalized`] would return `line` unchanged: no whitespace but
+/// single plain spaces between other characters, no invisible or control
+/// character, and certainly NFC.
+fn is_plain_nfc(line: &str) -> bool {
+    let mut prev_space = true;
+    for c in line.chars() {
+        let space = c == ' ';
+        if (space && prev_space) || (!space && is_dropped_or_space(c)) {
+            return false;
         }
         prev_space = space;
     }
-    false
+    !prev_space
+        && unicode_normalization::is_nfc_quick(line.chars())
+            == unicode_normalization::IsNormalized::Yes
+}
+
+/// Characters [`normalized`] drops or turns into a plain space.
+fn is_dropped_or_space(c: char) -> bool {
+    c.is_whitespace() || is_invisible(c) || c.is_control()
 }
 
 /// `line` as the body shows it: Unicode NFC, invisible and control
@@ -170,7 +200,7 @@ pub(crate) fn needs_normalizing(line: &str) -> bool {
 pub(crate) fn normalized(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut space = false;
-    for c in line.nfc() {
+    let mut push = |c: char| {
         if c.is_whitespace() {
             space = true;
         } else if !(is_invisible(c) || c.is_control()) {
@@ -180,6 +210,13 @@ pub(crate) fn normalized(line: &str) -> String {
             space = false;
             out.push(c);
         }
+    };
+    // Text already in NFC (nearly all of it) is its own NFC.
+    if unicode_normalization::is_nfc_quick(line.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        line.chars().for_each(&mut push);
+    } else {
+        line.nfc().for_each(&mut push);
     }
     out
 }
@@ -187,7 +224,46 @@ pub(crate) fn normalized(line: &str) -> String {
 /// A set of boilerplate phrases, looked up by line key.
 #[derive(Debug)]
 pub(crate) struct Phrases {
-    keys: std::collections::HashSet<Box<str>>,
+    keys: HashSet<Box<str>, BuildHasherDefault<FxHasher>>,
+}
+
+/// The hash of rustc (FxHash): several times faster than the default on
+/// short keys. Phrase sets are fixed when built, so lookups of crafted keys
+/// cannot make them slow.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
 }
 
 impl Phrases {

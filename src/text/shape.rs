@@ -69,6 +69,81 @@ impl Shape {
     /// Measures `line` (already trimmed).
     #[must_use]
     pub fn of(line: &str) -> Shape {
+        let mut s = if line.is_ascii() {
+            Shape::count_ascii(line.as_bytes())
+        } else {
+            Shape::count(line)
+        };
+        s.initial = initial(line);
+        let tail = line.trim_end_matches(is_closing);
+        let last = tail.chars().next_back();
+        s.ends_sentence = last.is_some_and(is_terminal);
+        s.ends_colon = matches!(last, Some(':' | '\u{FF1A}'));
+        s.ends_ellipsis = line.ends_with("...") || line.ends_with('\u{2026}');
+        s.quoted = line.chars().next().is_some_and(is_opening_quote)
+            && line.chars().next_back().is_some_and(is_closing)
+            && line.chars().nth(2).is_some();
+        s
+    }
+
+    /// The counts of [`Shape::of`] for ASCII text, byte by byte: the same
+    /// rules as [`Shape::count`], on the ASCII range alone.
+    fn count_ascii(line: &[u8]) -> Shape {
+        let mut s = Shape {
+            bytes: line.len() as u32,
+            chars: line.len() as u32,
+            ..Shape::default()
+        };
+        let mut in_word = false;
+        let mut word_letters = 0u32;
+        let mut word_upper = false;
+        let mut word_digits_only = true;
+        let mut prev_terminal = false;
+        for &b in line {
+            if b.is_ascii_alphanumeric() {
+                let upper = b.is_ascii_uppercase();
+                if !in_word {
+                    in_word = true;
+                    word_letters = 0;
+                    word_upper = upper;
+                    word_digits_only = true;
+                }
+                if b.is_ascii_digit() {
+                    s.digits += 1;
+                } else {
+                    word_digits_only = false;
+                    word_letters += 1;
+                    s.letters += 1;
+                    s.uppercase += u32::from(upper);
+                }
+                s.inner_stops += u32::from(prev_terminal && upper);
+                prev_terminal = false;
+            } else {
+                if in_word {
+                    s.close_word(word_letters, word_upper, word_digits_only);
+                    in_word = false;
+                }
+                match b {
+                    b'.' | b'!' | b'?' => prev_terminal = true,
+                    b',' => {
+                        s.commas += 1;
+                        prev_terminal = false;
+                    }
+                    // Whitespace, quotes and closing brackets: as in `count`.
+                    b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'"' | b'\'' | b')' | b']'
+                    | b'*' => {}
+                    _ => prev_terminal = false,
+                }
+            }
+        }
+        if in_word {
+            s.close_word(word_letters, word_upper, word_digits_only);
+        }
+        s
+    }
+
+    /// Counts words, letters, digits, commas and sentence breaks.
+    fn count(line: &str) -> Shape {
         let mut s = Shape {
             bytes: line.len() as u32,
             ..Shape::default()
@@ -79,21 +154,6 @@ impl Shape {
         let mut word_digits_only = true;
         let mut prev_terminal = false;
         let mut chars = 0u32;
-        let close_word = |s: &mut Shape, letters: u32, upper: bool, digits_only: bool| {
-            s.words += 1;
-            if upper {
-                s.capitalized += 1;
-            }
-            if letters >= 4 {
-                s.long_words += 1;
-                if upper {
-                    s.long_capitalized += 1;
-                }
-            }
-            if digits_only {
-                s.numbers += 1;
-            }
-        };
         for c in line.chars() {
             // Marks are part of the letter before them, as in NFC.
             if is_mark(c) {
@@ -123,7 +183,7 @@ impl Shape {
                 prev_terminal = false;
             } else {
                 if in_word {
-                    close_word(&mut s, word_letters, word_upper, word_digits_only);
+                    s.close_word(word_letters, word_upper, word_digits_only);
                     in_word = false;
                 }
                 if is_terminal(c) {
@@ -137,19 +197,26 @@ impl Shape {
             }
         }
         if in_word {
-            close_word(&mut s, word_letters, word_upper, word_digits_only);
+            s.close_word(word_letters, word_upper, word_digits_only);
         }
         s.chars = chars;
-        s.initial = initial(line);
-        let tail = line.trim_end_matches(is_closing);
-        let last = tail.chars().next_back();
-        s.ends_sentence = last.is_some_and(is_terminal);
-        s.ends_colon = matches!(last, Some(':' | '\u{FF1A}'));
-        s.ends_ellipsis = line.ends_with("...") || line.ends_with('\u{2026}');
-        s.quoted = line.chars().next().is_some_and(is_opening_quote)
-            && line.chars().next_back().is_some_and(is_closing)
-            && line.chars().count() > 2;
         s
+    }
+
+    fn close_word(&mut self, letters: u32, upper: bool, digits_only: bool) {
+        self.words += 1;
+        if upper {
+            self.capitalized += 1;
+        }
+        if letters >= 4 {
+            self.long_words += 1;
+            if upper {
+                self.long_capitalized += 1;
+            }
+        }
+        if digits_only {
+            self.numbers += 1;
+        }
     }
 
     /// Most words of four letters or more are capitalised, as in
