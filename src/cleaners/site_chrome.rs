@@ -17,7 +17,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::text::Regex;
 
 use crate::text::Phrases;
 use crate::{Cleaner, Document, Marks};
@@ -255,18 +255,16 @@ fn chrome(doc: &Document<'_>, i: usize) -> Option<&'static str> {
     if shape.words > MAX_PROMPT_WORDS {
         return None;
     }
-    let line = doc.line_text(i);
-    if shape.words <= 12 && SCHEDULE.is_match(line) {
+    if is_schedule(doc, i) {
         return Some("show schedule");
     }
-    if shape.words <= 30 && COPYRIGHT.is_match(line) {
+    if shape.words <= 30 && COPYRIGHT.is_match(doc.line_text(i)) {
         return Some("copyright line");
     }
     let key = doc.key(i)?;
-    if shape.words <= 6 && (BUTTONS.contains(key) || CHROME_FORMS.is_match(key)) {
-        return Some("share, follow or navigation button");
-    }
-    if shape.words <= 12 && CHROME_FORMS.is_match(key) {
+    if (shape.words <= 6 && BUTTONS.contains(key))
+        || (shape.words <= 12 && CHROME_FORMS.is_match(key))
+    {
         return Some("share, follow or navigation button");
     }
     if NEWSLETTER.is_match(key) {
@@ -280,7 +278,9 @@ fn chrome(doc: &Document<'_>, i: usize) -> Option<&'static str> {
 
 /// Whether line `i` is a radio or TV show schedule entry.
 pub(crate) fn is_schedule(doc: &Document<'_>, i: usize) -> bool {
-    doc.shape(i).words <= 12 && SCHEDULE.is_match(doc.line_text(i))
+    let shape = doc.shape(i);
+    // The pattern needs digits: most lines have none.
+    shape.words <= 12 && shape.digits > 0 && SCHEDULE.is_match(doc.line_text(i))
 }
 
 impl Cleaner for SiteChrome {
