@@ -33,7 +33,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::text::Regex;
 
 use crate::cleaners::{ad_markers, captions, related_links, site_chrome};
 use crate::text::{Initial, Phrases, dates};
