@@ -27,7 +27,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::text::Regex;
 
 use crate::cleaners::{kept_after, kept_before};
 use crate::text::{Initial, Phrases};
