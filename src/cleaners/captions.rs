@@ -20,12 +20,11 @@
 //! # Ok::<(), newsclean::BuildError>(())
 //! ```
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::text::Regex;
 
-use crate::text::{Initial, words};
+use crate::text::{FixedSet, Initial, words};
 use crate::{Caption, Cleaner, Document, Marks};
 
 /// Moves captions and credits from the body to the metadata.
@@ -110,7 +109,7 @@ static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The first words of [`AGENCY_NAMES`], as they may appear.
-static AGENCY_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static AGENCY_WORDS: LazyLock<FixedSet<&'static str>> = LazyLock::new(|| {
     AGENCY_NAMES
         .iter()
         .flat_map(|name| {
@@ -227,8 +226,7 @@ pub(crate) fn caption(doc: &Document<'_>, i: usize) -> Option<Found> {
             });
         }
     }
-    if let Some(c) = line
-        .ends_with(')')
+    if let Some(c) = may_have_paren_credit(line)
         .then(|| PAREN_CREDIT.captures(line))
         .flatten()
     {
@@ -326,6 +324,16 @@ fn may_end_with_credit(line: &str) -> bool {
     CREDIT_LABEL_ENDS
         .iter()
         .any(|end| tail.ends_with(end.as_bytes()))
+}
+
+/// Whether `line` may end with a credit in brackets that names an agency
+/// ([`PAREN_CREDIT`], [`AGENCY`]): the credit is what follows the last
+/// opening bracket.
+fn may_have_paren_credit(line: &str) -> bool {
+    line.ends_with(')')
+        && line
+            .rfind('(')
+            .is_some_and(|open| may_name_agency(&line[open + 1..]))
 }
 
 /// Whether `line` may name an agency ([`AGENCY`]): one of its words starts

@@ -224,8 +224,12 @@ pub(crate) fn normalized(line: &str) -> String {
 /// A set of boilerplate phrases, looked up by line key.
 #[derive(Debug)]
 pub(crate) struct Phrases {
-    keys: HashSet<Box<str>, BuildHasherDefault<FxHasher>>,
+    keys: FixedSet<Box<str>>,
 }
+
+/// A set built once from fixed entries and then only looked up, hashed
+/// with [`FxHasher`].
+pub(crate) type FixedSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
 
 /// The hash of rustc (FxHash): several times faster than the default on
 /// short keys. Phrase sets are fixed when built, so lookups of crafted keys
