@@ -258,7 +258,7 @@ fn chrome(doc: &Document<'_>, i: usize) -> Option<&'static str> {
     if is_schedule(doc, i) {
         return Some("show schedule");
     }
-    if shape.words <= 30 && COPYRIGHT.is_match(doc.line_text(i)) {
+    if shape.words <= 30 && may_be_copyright(doc, i) && COPYRIGHT.is_match(doc.line_text(i)) {
         return Some("copyright line");
     }
     let key = doc.key(i)?;
@@ -279,8 +279,52 @@ fn chrome(doc: &Document<'_>, i: usize) -> Option<&'static str> {
 /// Whether line `i` is a radio or TV show schedule entry.
 pub(crate) fn is_schedule(doc: &Document<'_>, i: usize) -> bool {
     let shape = doc.shape(i);
-    // The pattern needs digits: most lines have none.
-    shape.words <= 12 && shape.digits > 0 && SCHEDULE.is_match(doc.line_text(i))
+    shape.words <= 12
+        && shape.digits > 0
+        && may_be_schedule(doc.line_text(i))
+        && SCHEDULE.is_match(doc.line_text(i))
+}
+
+/// Whether `line` may be a [`SCHEDULE`] entry, by cheap tests on ASCII
+/// lines: only letters and `.,'&-` before the first digit, and a digit,
+/// `am`, `pm` or `h` at the end.
+fn may_be_schedule(line: &str) -> bool {
+    if !line.is_ascii() {
+        return true;
+    }
+    let bytes = line.as_bytes();
+    let Some(first_digit) = bytes.iter().position(u8::is_ascii_digit) else {
+        return false;
+    };
+    let name = &bytes[..first_digit];
+    name.len() <= 60
+        && name
+            .iter()
+            .all(|&b| b.is_ascii_alphabetic() || b" .,'&-".contains(&b))
+        && line
+            .trim_end()
+            .bytes()
+            .last()
+            .is_some_and(|b| b.is_ascii_digit() || b"mMhH.".contains(&b))
+}
+
+/// Whether line `i` may be a [`COPYRIGHT`] line, by cheap tests on ASCII
+/// lines: it starts as one, or its key holds the words of one.
+fn may_be_copyright(doc: &Document<'_>, i: usize) -> bool {
+    let line = doc.line_text(i);
+    if !line.is_ascii() || line.starts_with(['(', 'c', 'C']) {
+        return true;
+    }
+    doc.key(i).is_none_or(|key| {
+        [
+            "all rights reserved",
+            "alle rechte vorbehalten",
+            "todos los derechos reservados",
+            "tutti i diritti riservati",
+        ]
+        .iter()
+        .any(|words| key.contains(words))
+    })
 }
 
 impl Cleaner for SiteChrome {
