@@ -30,6 +30,7 @@ use std::sync::LazyLock;
 use crate::text::Regex;
 
 use crate::cleaners::{kept_after, kept_before};
+use crate::document::LineFact;
 use crate::text::{Initial, Phrases};
 use crate::{Cleaner, Document, Marks};
 
@@ -170,6 +171,11 @@ static HEADING_FORMS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether line `i` heads a list of other stories.
 pub(crate) fn is_related_heading(doc: &Document<'_>, i: usize) -> bool {
+    static RELATED_HEADING: LineFact<bool> = LineFact::new(related_heading);
+    doc.fact(&RELATED_HEADING, i)
+}
+
+fn related_heading(doc: &Document<'_>, i: usize) -> bool {
     let shape = doc.shape(i);
     if shape.words == 0 || shape.words > 8 || shape.ends_sentence {
         return false;
