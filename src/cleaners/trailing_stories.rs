@@ -27,9 +27,11 @@
 //! # Ok::<(), newsclean::BuildError>(())
 //! ```
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use crate::cleaners::related_links::is_related_heading;
+use crate::document::LineFact;
 use crate::text::{Shape, dates, words};
 use crate::{Cleaner, Document, Marks};
 
@@ -66,6 +68,11 @@ impl Role {
 
 /// Whether line `i` is a headline followed by its date.
 pub(crate) fn is_dated_headline(doc: &Document<'_>, i: usize) -> bool {
+    static DATED_HEADLINE: LineFact<bool> = LineFact::new(dated_headline);
+    doc.fact(&DATED_HEADLINE, i)
+}
+
+fn dated_headline(doc: &Document<'_>, i: usize) -> bool {
     if doc.shape(i).words > 40 {
         return false;
     }
@@ -133,12 +140,18 @@ fn tail_roles(
     first_prose: usize,
     start: usize,
 ) -> Option<Vec<(usize, Role)>> {
-    let vocabulary: HashSet<String> = (first_prose..start)
-        .filter(|&i| marks.is_kept(i))
-        .flat_map(|i| words(doc.line_text(i)))
-        .filter(|w| w.chars().count() >= 4)
-        .map(str::to_lowercase)
-        .collect();
+    // Built on first use: most tails hold no prose to weigh against it.
+    let vocabulary = OnceCell::new();
+    let vocabulary = || {
+        vocabulary.get_or_init(|| {
+            (first_prose..start)
+                .filter(|&i| marks.is_kept(i))
+                .flat_map(|i| words(doc.line_text(i)))
+                .filter(|w| w.chars().count() >= 4)
+                .map(str::to_lowercase)
+                .collect::<HashSet<String>>()
+        })
+    };
     let mut roles = Vec::new();
     let mut previous = Role::Other;
     let (mut dated, mut teasers, mut truncated, mut headings, mut headlines) = (0, 0, 0, 0, 0);
@@ -155,7 +168,7 @@ fn tail_roles(
             Role::DatedHeadline
         } else if shape.ends_ellipsis {
             Role::Teaser
-        } else if shape.is_prose() && overlap(doc.line_text(i), &vocabulary) >= ON_TOPIC {
+        } else if shape.is_prose() && overlap(doc.line_text(i), vocabulary()) >= ON_TOPIC {
             Role::Continuation
         } else if matches!(previous, Role::DatedHeadline | Role::Headline) && shape.words >= 6 {
             Role::Teaser
