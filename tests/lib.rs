@@ -4,5 +4,6 @@
 mod api;
 mod cli;
 mod fixtures;
+mod fuzz_regressions;
 mod invariants;
 mod properties;

@@ -15,12 +15,13 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::Span;
 
-/// Whether `c` is whitespace or an invisible formatting character that
-/// scrapers leave at the edges of lines (zero-width space, BOM, word joiner,
-/// soft hyphen, direction marks).
+/// Whether `c` is whitespace, a control character or an invisible
+/// formatting character that scrapers leave at the edges of lines
+/// (zero-width space, BOM, word joiner, soft hyphen, direction marks): what
+/// the body never shows.
 #[must_use]
 pub(crate) fn is_blank_char(c: char) -> bool {
-    c.is_whitespace() || is_invisible(c)
+    c.is_whitespace() || c.is_control() || is_invisible(c)
 }
 
 /// Invisible characters that carry no text. Zero-width joiners (U+200C,
@@ -38,11 +39,12 @@ pub(crate) fn is_invisible(c: char) -> bool {
 pub(crate) fn trim_span(text: &str, span: Span) -> Span {
     let bytes = text.as_bytes();
     let (mut start, mut end) = (span.start, span.end);
-    // ASCII whitespace first: it is nearly all there is.
-    while start < end && bytes[start].is_ascii_whitespace() {
+    // ASCII whitespace and controls first: they are nearly all there is.
+    let ascii_blank = |b: u8| b == b' ' || b.is_ascii_control();
+    while start < end && ascii_blank(bytes[start]) {
         start += 1;
     }
-    while end > start && bytes[end - 1].is_ascii_whitespace() {
+    while end > start && ascii_blank(bytes[end - 1]) {
         end -= 1;
     }
     if start < end && (bytes[start] >= 0x80 || bytes[end - 1] >= 0x80) {
@@ -292,6 +294,15 @@ mod tests {
         let text = "\u{FEFF}\u{00A0} Hello\u{200B} \r\n";
         let span = trim_span(text, Span::new(0, text.len()));
         assert_eq!(&text[span.range()], "Hello");
+    }
+
+    #[test]
+    fn control_characters_are_blank() {
+        let text = "\0\u{1}\u{85}\u{7f}";
+        assert_eq!(trim_span(text, Span::new(0, text.len())), Span::new(0, 0));
+        let text = "\u{b}\0 x\u{1}y \u{200b}\u{7}";
+        let span = trim_span(text, Span::new(0, text.len()));
+        assert_eq!(&text[span.range()], "x\u{1}y");
     }
 
     #[test]
