@@ -25,3 +25,14 @@ fn line_of_control_characters_is_blank() {
          The council voted on Tuesday to approve the new cycle lanes along the seafront.",
     );
 }
+
+/// Control characters between a letter and its accent: dropped after
+/// composing, they left the two apart, and the body was not in NFC until
+/// cleaned again.
+#[test]
+fn control_characters_between_letter_and_accent() {
+    replay(
+        Favor::Balanced,
+        "etw?\0\u{300}a\0\0\0\0\0\0\0\u{1}\0\u{300}a`:\u{1f}",
+    );
+}

@@ -5,8 +5,8 @@
 use newsclean::{Cleaned, Pipeline, Verdict};
 use unicode_normalization::UnicodeNormalization;
 
-/// What the normaliser may do to a line: NFC, invisible and control
-/// characters dropped, whitespace squeezed, edges trimmed. A naive oracle.
+/// What the normaliser may do to a line: invisible and control characters
+/// dropped, then NFC, whitespace squeezed, edges trimmed. A naive oracle.
 pub fn normalized(line: &str) -> String {
     let invisible = |c: char| {
         matches!(
@@ -15,10 +15,11 @@ pub fn normalized(line: &str) -> String {
         )
     };
     let kept: String = line
-        .nfc()
+        .chars()
         .filter(|&c| !invisible(c) && (c.is_whitespace() || !c.is_control()))
         .collect();
-    kept.split_whitespace().collect::<Vec<_>>().join(" ")
+    let composed: String = kept.nfc().collect();
+    composed.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 macro_rules! ensure {

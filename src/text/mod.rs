@@ -205,7 +205,7 @@ pub(crate) fn normalized(line: &str) -> String {
     let mut push = |c: char| {
         if c.is_whitespace() {
             space = true;
-        } else if !(is_invisible(c) || c.is_control()) {
+        } else {
             if space && !out.is_empty() {
                 out.push(' ');
             }
@@ -213,14 +213,24 @@ pub(crate) fn normalized(line: &str) -> String {
             out.push(c);
         }
     };
+    // Dropped before composing: a letter and its accent may sit on either
+    // side of what is dropped.
+    let shown = line.chars().filter(|&c| !is_dropped(c));
     // Text already in NFC (nearly all of it) is its own NFC.
-    if unicode_normalization::is_nfc_quick(line.chars()) == unicode_normalization::IsNormalized::Yes
+    if unicode_normalization::is_nfc_quick(shown.clone())
+        == unicode_normalization::IsNormalized::Yes
     {
-        line.chars().for_each(&mut push);
+        shown.for_each(&mut push);
     } else {
-        line.nfc().for_each(&mut push);
+        shown.nfc().for_each(&mut push);
     }
     out
+}
+
+/// Characters [`normalized`] drops: invisible ones, and controls that are
+/// no whitespace.
+pub(crate) fn is_dropped(c: char) -> bool {
+    !c.is_whitespace() && (is_invisible(c) || c.is_control())
 }
 
 /// A set of boilerplate phrases, looked up by line key.
