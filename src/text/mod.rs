@@ -8,6 +8,7 @@ mod word_regex;
 pub use shape::{Initial, Shape};
 pub(crate) use word_regex::Regex;
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -101,6 +102,24 @@ pub(crate) fn key(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     push_key(line, &mut out);
     out
+}
+
+/// `word` in lowercase, borrowed when it is already (as most words are).
+pub(crate) fn lowercase(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// Whether `word` has at least `n` characters.
+pub(crate) fn has_chars(word: &str, n: usize) -> bool {
+    // A character takes at most four bytes.
+    n == 0 || (word.len() >= n && (word.len() >= 4 * n || word.chars().nth(n - 1).is_some()))
 }
 
 /// Combining marks continue the word they follow (decomposed accents,
@@ -333,6 +352,32 @@ mod tests {
             key("100\u{2019}s of premium titles."),
             "100 s of premium titles"
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_said_normal_are_their_normal_form(
+            line in "(a|E|1|,| |  |\u{a0}|\t|\u{7}|\u{200b}|e\u{301}|\u{301}|é|\u{1F600}|\u{2019}|\\PC){0,12}"
+        ) {
+            let line = line.trim_matches(is_blank_char);
+            if !needs_normalizing(line) {
+                proptest::prop_assert_eq!(normalized(line), line);
+            }
+        }
+
+        #[test]
+        fn normal_forms_are_normal(line in "\\PC{0,20}|(e|\u{7}|\u{200b}|\u{301}|\u{316}| ){0,8}") {
+            let once = normalized(&line);
+            proptest::prop_assert_eq!(normalized(&once), once);
+        }
+    }
+
+    #[test]
+    fn lowercase_borrows_what_is_lowercase_already() {
+        assert!(matches!(lowercase("bridge42"), Cow::Borrowed("bridge42")));
+        assert_eq!(lowercase("Bridge"), "bridge");
+        assert_eq!(lowercase("ÉTÉ"), "été");
+        assert!(has_chars("été!", 4) && !has_chars("été", 4) && has_chars("abcd", 4));
     }
 
     #[test]

@@ -317,6 +317,13 @@ mod tests {
         assert!(Shape::of("Winger Dominic Young is preferred to England's...").ends_ellipsis);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn ascii_lines_count_as_any_line(line in "[\\x00-\\x7f]{0,40}") {
+            proptest::prop_assert_eq!(Shape::count_ascii(line.as_bytes()), Shape::count(&line));
+        }
+    }
+
     #[test]
     fn counts_inner_sentence_breaks() {
         let s = Shape::of("It rained. Then it stopped! Fine.");
