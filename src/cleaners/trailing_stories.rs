@@ -27,12 +27,13 @@
 //! # Ok::<(), newsclean::BuildError>(())
 //! ```
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use crate::cleaners::related_links::is_related_heading;
 use crate::document::LineFact;
-use crate::text::{Shape, dates, words};
+use crate::text::{Shape, dates, has_chars, lowercase, words};
 use crate::{Cleaner, Document, Marks};
 
 /// Drops the list of other stories after the article.
@@ -86,12 +87,12 @@ fn dated_headline(doc: &Document<'_>, i: usize) -> bool {
 }
 
 /// Share of a line's long words that the story used too.
-fn overlap(line: &str, vocabulary: &HashSet<String>) -> f32 {
+fn overlap(line: &str, vocabulary: &HashSet<Cow<'_, str>>) -> f32 {
     let mut total = 0;
     let mut shared = 0;
-    for w in words(line).filter(|w| w.chars().count() >= 4) {
+    for w in words(line).filter(|w| has_chars(w, 4)) {
         total += 1;
-        if vocabulary.contains(&w.to_lowercase()) {
+        if vocabulary.contains(lowercase(w).as_ref()) {
             shared += 1;
         }
     }
@@ -147,9 +148,9 @@ fn tail_roles(
             (first_prose..start)
                 .filter(|&i| marks.is_kept(i))
                 .flat_map(|i| words(doc.line_text(i)))
-                .filter(|w| w.chars().count() >= 4)
-                .map(str::to_lowercase)
-                .collect::<HashSet<String>>()
+                .filter(|w| has_chars(w, 4))
+                .map(lowercase)
+                .collect::<HashSet<_>>()
         })
     };
     let mut roles = Vec::new();
