@@ -1,3 +1,5 @@
+use std::sync::LazyLock;
+
 use super::{is_closing, is_mark, is_opening_quote, is_terminal};
 
 /// How a line's first character looks.
@@ -74,6 +76,7 @@ impl Shape {
         } else {
             Shape::count(line)
         };
+        s.bytes = line.len() as u32;
         s.initial = initial(line);
         let tail = line.trim_end_matches(is_closing);
         let last = tail.chars().next_back();
@@ -86,120 +89,64 @@ impl Shape {
         s
     }
 
-    /// The counts of [`Shape::of`] for ASCII text, byte by byte: the same
-    /// rules as [`Shape::count`], on the ASCII range alone.
+    /// The counts of an ASCII line, its bytes classed by a table.
     fn count_ascii(line: &[u8]) -> Shape {
-        let mut s = Shape {
-            bytes: line.len() as u32,
-            chars: line.len() as u32,
-            ..Shape::default()
-        };
-        let mut in_word = false;
-        let mut word_letters = 0u32;
-        let mut word_upper = false;
-        let mut word_digits_only = true;
-        let mut prev_terminal = false;
-        for &b in line {
-            if b.is_ascii_alphanumeric() {
-                let upper = b.is_ascii_uppercase();
-                if !in_word {
-                    in_word = true;
-                    word_letters = 0;
-                    word_upper = upper;
-                    word_digits_only = true;
-                }
-                if b.is_ascii_digit() {
-                    s.digits += 1;
-                } else {
-                    word_digits_only = false;
-                    word_letters += 1;
-                    s.letters += 1;
-                    s.uppercase += u32::from(upper);
-                }
-                s.inner_stops += u32::from(prev_terminal && upper);
-                prev_terminal = false;
-            } else {
-                if in_word {
-                    s.close_word(word_letters, word_upper, word_digits_only);
-                    in_word = false;
-                }
-                match b {
-                    b'.' | b'!' | b'?' => prev_terminal = true,
-                    b',' => {
-                        s.commas += 1;
-                        prev_terminal = false;
-                    }
-                    // Whitespace, quotes and closing brackets: as in `count`.
-                    b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'"' | b'\'' | b')' | b']'
-                    | b'*' => {}
-                    _ => prev_terminal = false,
-                }
-            }
-        }
-        if in_word {
-            s.close_word(word_letters, word_upper, word_digits_only);
-        }
-        s
+        let table = &*ASCII_CLASSES;
+        Shape::count_classes(line.iter().map(|&b| table[usize::from(b & 0x7F)]))
+    }
+
+    /// The counts of any line. Marks are part of the letter before them, as
+    /// in NFC.
+    fn count(line: &str) -> Shape {
+        Shape::count_classes(line.chars().filter(|&c| !is_mark(c)).map(Class::of))
     }
 
     /// Counts words, letters, digits, commas and sentence breaks.
-    fn count(line: &str) -> Shape {
-        let mut s = Shape {
-            bytes: line.len() as u32,
-            ..Shape::default()
-        };
+    fn count_classes(classes: impl Iterator<Item = Class>) -> Shape {
+        let mut s = Shape::default();
         let mut in_word = false;
         let mut word_letters = 0u32;
         let mut word_upper = false;
         let mut word_digits_only = true;
         let mut prev_terminal = false;
-        let mut chars = 0u32;
-        for c in line.chars() {
-            // Marks are part of the letter before them, as in NFC.
-            if is_mark(c) {
-                continue;
-            }
-            chars += 1;
-            if c.is_alphanumeric() {
+        for c in classes {
+            s.chars += 1;
+            if c.alphanumeric {
                 if !in_word {
                     in_word = true;
                     word_letters = 0;
-                    word_upper = c.is_uppercase();
+                    word_upper = c.uppercase;
                     word_digits_only = true;
                 }
-                if c.is_numeric() {
+                if c.numeric {
                     s.digits += 1;
                 } else {
                     word_digits_only = false;
                     word_letters += 1;
                     s.letters += 1;
-                    if c.is_uppercase() {
-                        s.uppercase += 1;
-                    }
+                    s.uppercase += u32::from(c.uppercase);
                 }
-                if prev_terminal && c.is_uppercase() {
-                    s.inner_stops += 1;
-                }
+                s.inner_stops += u32::from(prev_terminal && c.uppercase);
                 prev_terminal = false;
             } else {
                 if in_word {
                     s.close_word(word_letters, word_upper, word_digits_only);
                     in_word = false;
                 }
-                if is_terminal(c) {
-                    prev_terminal = true;
-                } else if c == ',' {
-                    s.commas += 1;
-                    prev_terminal = false;
-                } else if !(c.is_whitespace() || is_opening_quote(c) || is_closing(c)) {
-                    prev_terminal = false;
+                match c.punctuation {
+                    Punctuation::Terminal => prev_terminal = true,
+                    Punctuation::Comma => {
+                        s.commas += 1;
+                        prev_terminal = false;
+                    }
+                    Punctuation::Neutral => {}
+                    Punctuation::Other => prev_terminal = false,
                 }
             }
         }
         if in_word {
             s.close_word(word_letters, word_upper, word_digits_only);
         }
-        s.chars = chars;
         s
     }
 
@@ -257,6 +204,52 @@ impl Shape {
         }
     }
 }
+
+/// What the counts of [`Shape`] need to know of a character.
+#[derive(Clone, Copy, Debug)]
+struct Class {
+    alphanumeric: bool,
+    numeric: bool,
+    uppercase: bool,
+    punctuation: Punctuation,
+}
+
+/// How a character that is no letter or digit bears on sentence breaks.
+#[derive(Clone, Copy, Debug)]
+enum Punctuation {
+    /// Ends a sentence.
+    Terminal,
+    Comma,
+    /// Whitespace, quotes and closing brackets: a sentence break stands
+    /// across them.
+    Neutral,
+    Other,
+}
+
+impl Class {
+    fn of(c: char) -> Class {
+        let alphanumeric = c.is_alphanumeric();
+        let punctuation = if is_terminal(c) {
+            Punctuation::Terminal
+        } else if c == ',' {
+            Punctuation::Comma
+        } else if c.is_whitespace() || is_opening_quote(c) || is_closing(c) {
+            Punctuation::Neutral
+        } else {
+            Punctuation::Other
+        };
+        Class {
+            alphanumeric,
+            numeric: c.is_numeric(),
+            uppercase: c.is_uppercase(),
+            punctuation,
+        }
+    }
+}
+
+/// [`Class::of`] of each ASCII character.
+static ASCII_CLASSES: LazyLock<[Class; 128]> =
+    LazyLock::new(|| std::array::from_fn(|b| Class::of(char::from(b as u8))));
 
 fn initial(line: &str) -> Initial {
     let Some(c) = line.chars().next() else {
