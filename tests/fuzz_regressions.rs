@@ -36,3 +36,23 @@ fn control_characters_between_letter_and_accent() {
         "etw?\0\u{300}a\0\0\0\0\0\0\0\u{1}\0\u{300}a`:\u{1f}",
     );
 }
+
+/// Two copies of a name with the headline between them: the first cleaning
+/// takes the headline and keeps both copies, which are then side by side,
+/// and cleaning again takes them as the outlet's name (metadata's
+/// "doubled" rule counts the neighbours before the headline goes). Found by
+/// the `records` target; not yet fixed, so it does not run by default
+/// (`cargo test -- --ignored` runs it).
+#[test]
+#[ignore = "open: metadata's doubled-name rule is not idempotent"]
+fn name_repeated_around_the_headline() {
+    replay(
+        Favor::Balanced,
+        "e-Paper Archive\n\
+         Council approves new bridge plan for the harbour\n\
+         e-Paper Archive\n\
+         The council approved the budget on Tuesday after a debate that lasted well into the evening.\n\
+         e-Paper Archive\n\
+         Work on the bridge will start in the spring, the council said after the vote on Tuesday.",
+    );
+}
