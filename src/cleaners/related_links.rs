@@ -186,6 +186,11 @@ fn related_heading(doc: &Document<'_>, i: usize) -> bool {
 
 /// Whether line `i` is a labelled link to another story.
 fn is_labelled_link(doc: &Document<'_>, i: usize) -> bool {
+    static LABELLED_LINK: LineFact<bool> = LineFact::new(labelled_link);
+    doc.fact(&LABELLED_LINK, i)
+}
+
+fn labelled_link(doc: &Document<'_>, i: usize) -> bool {
     let shape = doc.shape(i);
     if shape.words > 40 || shape.inner_stops > 1 {
         return false;
