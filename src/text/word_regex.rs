@@ -7,8 +7,16 @@
 //! does, runs on the fast engines, and finds where in a non-ASCII line the
 //! real one can first match. The real one then searches from there, with the
 //! text before as context, and gives exactly the matches it gives alone.
+//!
+//! Most lines match none of the patterns, and for a pattern anchored at the
+//! start a call costs more than the search. So such a pattern also knows the
+//! first two bytes its matches may start with, and a line that starts
+//! otherwise is not searched.
 
 use std::iter;
+
+use regex_syntax::hir::Look;
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
 /// A compiled pattern, searched as [`regex::Regex`] searches it. Patterns
 /// must not match the empty string.
@@ -17,7 +25,13 @@ pub(crate) struct Regex {
     full: regex::Regex,
     /// The pattern without word-boundary assertions, when it has any.
     loose: Option<regex::Regex>,
+    /// For a pattern anchored at the start: the pairs of bytes its matches
+    /// may start with.
+    starts: Option<Box<Pairs>>,
 }
+
+/// A set of pairs of bytes.
+type Pairs = [u64; 1024];
 
 impl Regex {
     pub(crate) fn new(pattern: &str) -> Result<Regex, regex::Error> {
@@ -28,12 +42,25 @@ impl Regex {
         } else {
             Some(regex::Regex::new(&stripped)?)
         };
-        Ok(Regex { full, loose })
+        Ok(Regex {
+            full,
+            loose,
+            starts: first_pairs(pattern),
+        })
     }
 
     /// Where a match may start, at `start` or after: `None` when there is
     /// none.
     fn skip(&self, haystack: &str, start: usize) -> Option<usize> {
+        if let Some(starts) = &self.starts {
+            let pair = match haystack.as_bytes() {
+                [a, b, ..] => usize::from(*a) << 8 | usize::from(*b),
+                _ => return None,
+            };
+            if start > 0 || starts[pair / 64] & (1 << (pair % 64)) == 0 {
+                return None;
+            }
+        }
         match &self.loose {
             Some(loose) if !haystack.is_ascii() => {
                 loose.find_at(haystack, start).map(|m| m.start())
@@ -67,6 +94,26 @@ impl Regex {
     }
 }
 
+/// For a pattern whose every match starts at the start of the text, with
+/// one of a known set of literals of two bytes or more: the pairs of bytes
+/// those start with.
+fn first_pairs(pattern: &str) -> Option<Box<Pairs>> {
+    let hir = regex_syntax::parse(pattern).ok()?;
+    if !hir.properties().look_set_prefix().contains(Look::Start) {
+        return None;
+    }
+    let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+    let mut pairs = Box::new([0; 1024]);
+    for literal in prefixes.literals()? {
+        let [a, b, ..] = *literal.as_bytes() else {
+            return None;
+        };
+        let pair = usize::from(a) << 8 | usize::from(b);
+        pairs[pair / 64] |= 1 << (pair % 64);
+    }
+    Some(pairs)
+}
+
 /// `pattern` with every `\b` and `\B` taken out.
 fn without_word_boundaries(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len());
@@ -98,6 +145,32 @@ mod tests {
             without_word_boundaries(r"\bcredit\B\s*:\\b\p{L}"),
             r"credit\s*:\\b\p{L}"
         );
+    }
+
+    #[test]
+    fn anchored_patterns_know_how_their_matches_start() {
+        assert!(first_pairs(r"\bshare\b").is_none());
+        assert!(first_pairs(r"^\d+ comments$").is_none());
+        assert!(first_pairs(r"^(?:a|share)").is_none());
+        let pattern = r"(?i)^(?:share|follow) (?:us|me)$";
+        assert!(first_pairs(pattern).is_some());
+        let ours = Regex::new(pattern).unwrap();
+        let theirs = regex::Regex::new(pattern).unwrap();
+        for haystack in [
+            "share us",
+            "SHARE me",
+            "Follow us",
+            "fo",
+            "",
+            "xshare us",
+            "sharing",
+        ] {
+            assert_eq!(
+                ours.is_match(haystack),
+                theirs.is_match(haystack),
+                "{haystack}"
+            );
+        }
     }
 
     #[test]
