@@ -1,4 +1,5 @@
-use std::cell::OnceCell;
+use std::any::Any;
+use std::cell::{OnceCell, RefCell};
 use std::fmt;
 
 use crate::Span;
@@ -45,6 +46,24 @@ pub struct Document<'a> {
     keys: OnceCell<Keys>,
     /// Per line: its normalised text, where that differs from the source.
     normalized: OnceCell<Vec<Option<Box<str>>>>,
+    /// Per [`LineFact`] asked (by address): per line, its value once known.
+    facts: RefCell<Vec<(usize, Box<dyn Any + Send>)>>,
+}
+
+/// Something cleaners learn about one line from the document alone (not
+/// from the marks), asked for again and again: by several cleaners, and in
+/// each round of those that run until nothing changes. A
+/// [`Document`] computes it once per line, on first use.
+///
+/// Declare one as a `static`: its address tells facts apart.
+pub(crate) struct LineFact<T> {
+    compute: fn(&Document<'_>, usize) -> T,
+}
+
+impl<T> LineFact<T> {
+    pub(crate) const fn new(compute: fn(&Document<'_>, usize) -> T) -> LineFact<T> {
+        LineFact { compute }
+    }
 }
 
 /// Lookup keys of the short lines, in one buffer.
@@ -84,6 +103,7 @@ impl<'a> Document<'a> {
             shapes: OnceCell::new(),
             keys: OnceCell::new(),
             normalized: OnceCell::new(),
+            facts: RefCell::new(Vec::new()),
         }
     }
 
@@ -220,19 +240,55 @@ impl<'a> Document<'a> {
     fn compute_keys(&self) -> Keys {
         let mut text = String::new();
         let mut spans = Vec::with_capacity(self.lines.len());
-        let mut buf = String::new();
         for i in 0..self.lines.len() {
             let line = self.line_text(i);
             if line.len() > KEY_MAX_BYTES {
                 spans.push(None);
                 continue;
             }
-            text::key_into(line, &mut buf);
             let start = text.len();
-            text.push_str(&buf);
+            text::push_key(line, &mut text);
             spans.push(Some((start, text.len())));
         }
         Keys { text, spans }
+    }
+
+    /// The value of `fact` for line `index`, computed on first use.
+    pub(crate) fn fact<T: Copy + Send + 'static>(
+        &self,
+        fact: &'static LineFact<T>,
+        index: usize,
+    ) -> T {
+        let id = std::ptr::from_ref(fact).addr();
+        let known = |facts: &[(usize, Box<dyn Any + Send>)]| {
+            let (_, values) = facts.iter().find(|(f, _)| *f == id)?;
+            values
+                .downcast_ref::<Vec<Option<T>>>()?
+                .get(index)
+                .copied()
+                .flatten()
+        };
+        if let Some(value) = known(&self.facts.borrow()) {
+            return value;
+        }
+        // Computed without a borrow: a fact may ask for others.
+        let value = (fact.compute)(self, index);
+        let mut facts = self.facts.borrow_mut();
+        let slot = match facts.iter().position(|(f, _)| *f == id) {
+            Some(slot) => slot,
+            None => {
+                facts.push((id, Box::new(vec![None::<T>; self.lines.len()])));
+                facts.len() - 1
+            }
+        };
+        if let Some(known) = facts[slot]
+            .1
+            .downcast_mut::<Vec<Option<T>>>()
+            .and_then(|values| values.get_mut(index))
+        {
+            *known = Some(value);
+        }
+        value
     }
 
     /// Indices of the non-blank lines, in order.

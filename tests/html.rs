@@ -11,7 +11,7 @@ use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::cli::{newsclean, scratch, stderr, stdout};
-use crate::properties::{check_subsequence, check_tiling};
+use crate::invariants::{check_subsequence, check_tiling};
 
 fn clean(html: &str) -> Cleaned<'static> {
     Pipeline::news().clean_html(html)
@@ -328,8 +328,8 @@ proptest! {
     fn html_results_keep_the_invariants(html in page()) {
         let cleaned = clean(&html);
         let source = cleaned.source();
-        check_tiling(source, &cleaned)?;
-        check_subsequence(source, cleaned.body())?;
+        check_tiling(source, &cleaned).map_err(TestCaseError::fail)?;
+        check_subsequence(source, cleaned.body()).map_err(TestCaseError::fail)?;
         // Nothing invented: every letter and digit of the body is in the
         // page. (Words may join where markup between them is dropped, as
         // browsers join them.)

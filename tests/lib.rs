@@ -4,6 +4,8 @@
 mod api;
 mod cli;
 mod fixtures;
+mod fuzz_regressions;
 #[cfg(feature = "html")]
 mod html;
+mod invariants;
 mod properties;

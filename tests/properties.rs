@@ -1,8 +1,9 @@
 //! Invariants of cleaning, on arbitrary text mixed with real boilerplate.
 
-use newsclean::{Cleaned, Pipeline, Verdict};
+use newsclean::Pipeline;
 use proptest::prelude::*;
-use unicode_normalization::UnicodeNormalization;
+
+use crate::invariants::{check_idempotent, check_subsequence, check_tiling};
 
 /// Boilerplate lines as real pages print them.
 const BOILERPLATE: &[&str] = &[
@@ -66,86 +67,26 @@ fn document() -> impl Strategy<Value = String> {
         .prop_map(|(lines, crlf)| lines.join(if crlf { "\r\n" } else { "\n" }))
 }
 
-/// What the normaliser may do to a line: NFC, invisible and control
-/// characters dropped, whitespace squeezed, edges trimmed. A naive oracle.
-fn normalized(line: &str) -> String {
-    let invisible = |c: char| {
-        matches!(
-            c,
-            '\u{200B}' | '\u{FEFF}' | '\u{2060}' | '\u{00AD}' | '\u{200E}' | '\u{200F}'
-        )
-    };
-    let kept: String = line
-        .nfc()
-        .filter(|&c| !invisible(c) && (c.is_whitespace() || !c.is_control()))
-        .collect();
-    kept.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-pub(crate) fn check_tiling(input: &str, cleaned: &Cleaned<'_>) -> Result<(), TestCaseError> {
-    let mut at = 0;
-    for segment in cleaned.segments() {
-        prop_assert_eq!(segment.span.start, at, "segments leave a gap or overlap");
-        prop_assert!(segment.span.end > segment.span.start, "empty segment");
-        prop_assert!(
-            input.is_char_boundary(segment.span.start) && input.is_char_boundary(segment.span.end)
-        );
-        if segment.verdict == Verdict::Layout {
-            let text = &input[segment.span.range()];
-            prop_assert!(
-                text.chars()
-                    .all(|c| c.is_whitespace() || normalized(&c.to_string()).is_empty()),
-                "layout holds text: {:?}",
-                text
-            );
-        }
-        at = segment.span.end;
-    }
-    prop_assert_eq!(at, input.len(), "segments stop short of the end");
-    for removal in cleaned.removals() {
-        prop_assert!(
-            input.is_char_boundary(removal.span.start) && input.is_char_boundary(removal.span.end)
-        );
-        prop_assert!(!removal.span.is_empty());
-    }
-    Ok(())
-}
-
-/// Body lines appear, in order, among the input's lines: nothing invented.
-pub(crate) fn check_subsequence(input: &str, body: &str) -> Result<(), TestCaseError> {
-    let mut source = input.split('\n').map(normalized);
-    for paragraph in body.split('\n').filter(|p| !p.is_empty()) {
-        prop_assert!(
-            source.any(|line| line == paragraph),
-            "body line not found in order among the input lines: {:?}",
-            paragraph
-        );
-    }
-    Ok(())
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
     #[test]
     fn segments_tile_the_input_on_char_boundaries(input in document()) {
         let cleaned = Pipeline::news().clean(&input);
-        check_tiling(&input, &cleaned)?;
+        check_tiling(&input, &cleaned).map_err(TestCaseError::fail)?;
     }
 
     #[test]
     fn body_lines_come_from_the_input_in_order(input in document()) {
         let cleaned = Pipeline::news().clean(&input);
-        check_subsequence(&input, cleaned.body())?;
+        check_subsequence(&input, cleaned.body()).map_err(TestCaseError::fail)?;
     }
 
     #[test]
     fn cleaning_is_idempotent(input in document()) {
         let pipeline = Pipeline::news();
         let once = pipeline.clean(&input);
-        let twice = pipeline.clean(once.body());
-        prop_assert_eq!(once.body(), twice.body());
-        prop_assert!(twice.removals().is_empty(), "second pass removed {:?}", twice.removals());
+        check_idempotent(&pipeline, once.body()).map_err(TestCaseError::fail)?;
     }
 
     #[test]
@@ -170,7 +111,7 @@ proptest! {
         Just(newsclean::Favor::Precision), Just(newsclean::Favor::Balanced), Just(newsclean::Favor::Recall)
     ]) {
         let cleaned = Pipeline::news().favor(favor).clean(&input);
-        check_tiling(&input, &cleaned)?;
-        check_subsequence(&input, cleaned.body())?;
+        check_tiling(&input, &cleaned).map_err(TestCaseError::fail)?;
+        check_subsequence(&input, cleaned.body()).map_err(TestCaseError::fail)?;
     }
 }

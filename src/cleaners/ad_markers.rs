@@ -21,7 +21,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::text::Regex;
 
 use crate::text::Phrases;
 use crate::{Cleaner, Document, Marks};

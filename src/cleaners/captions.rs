@@ -22,9 +22,9 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::text::Regex;
 
-use crate::text::{Initial, words};
+use crate::text::{FixedSet, Initial, words};
 use crate::{Caption, Cleaner, Document, Marks};
 
 /// Moves captions and credits from the body to the metadata.
@@ -43,12 +43,83 @@ static CREDIT_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
 static PAREN_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\((?P<credit>[^()]{2,80})\)$").expect("paren credit compiles"));
 
+/// Names that make a credit a picture credit, as whole words.
+const AGENCY_NAMES: &[&str] = &[
+    "Getty",
+    "AP",
+    "AFP",
+    "Reuters",
+    "PA",
+    "EPA",
+    "EFE",
+    "Shutterstock",
+    "Alamy",
+    "Images?",
+    "Photos?",
+    "Pictures?",
+    "Photography",
+    "Fotos?",
+    "Wire",
+    "Bloomberg",
+    "Xinhua",
+    "Anadolu",
+    "iStock",
+    "iStockphoto",
+    "Unsplash",
+    "Pexels",
+    "Supplied",
+    "Handout",
+    "dpa",
+    "ANSA",
+    "Keystone",
+    "SIPA",
+    "Sipa",
+    "Corbis",
+    "NurPhoto",
+    "WireImage",
+    "Sportsfile",
+    "REX",
+    "Rex",
+    "TASS",
+    "Sputnik",
+    "AAP",
+    "PTI",
+    "Yonhap",
+    "Kyodo",
+    "UPI",
+    "IMAGO",
+    "Imago",
+    "Polaris",
+    "Redux",
+    "ZUMA",
+    "Zuma",
+    "SOPA",
+    "LightRocket",
+    "Courtesy",
+    "courtesy",
+    "Associated Press",
+    "Press Association",
+    "Agency",
+    "Stock",
+];
+
 /// Words that make a name a picture credit.
 static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b(?:Getty|AP|AFP|Reuters|PA|EPA|EFE|Shutterstock|Alamy|Images?|Photos?|Pictures?|Photography|Fotos?|Wire|Bloomberg|Xinhua|Anadolu|iStock|iStockphoto|Unsplash|Pexels|Supplied|Handout|dpa|ANSA|Keystone|SIPA|Sipa|Corbis|NurPhoto|WireImage|Sportsfile|REX|Rex|TASS|Sputnik|AAP|PTI|Yonhap|Kyodo|UPI|IMAGO|Imago|Polaris|Redux|ZUMA|Zuma|SOPA|LightRocket|Courtesy|courtesy|Associated Press|Press Association|Agency|Stock)\b",
-    )
-    .expect("agency words compile")
+    Regex::new(&format!(r"\b(?:{})\b", AGENCY_NAMES.join("|"))).expect("agency words compile")
+});
+
+/// The first words of [`AGENCY_NAMES`], as they may appear.
+static AGENCY_WORDS: LazyLock<FixedSet<&'static str>> = LazyLock::new(|| {
+    AGENCY_NAMES
+        .iter()
+        .flat_map(|name| {
+            let word = name.split(' ').next().unwrap_or(name);
+            match word.strip_suffix("s?") {
+                Some(stem) => vec![stem, &word[..word.len() - 1]],
+                None => vec![word],
+            }
+        })
+        .collect()
 });
 
 /// BBC-style labels: `Image source, Getty Images`, `Image caption, ...`.
@@ -114,7 +185,10 @@ pub(crate) fn caption(doc: &Document<'_>, i: usize) -> Option<Found> {
         return None;
     }
     let line = doc.line_text(i);
-    if let Some(c) = LABELLED.captures(line) {
+    if let Some(c) = may_be_labelled(line)
+        .then(|| LABELLED.captures(line))
+        .flatten()
+    {
         let rest = c.name("rest").expect("group exists");
         let label = line[..rest.start()].to_ascii_lowercase();
         return Some(if label.contains("caption") {
@@ -129,7 +203,10 @@ pub(crate) fn caption(doc: &Document<'_>, i: usize) -> Option<Found> {
             }
         });
     }
-    if let Some(c) = CREDIT_SUFFIX.captures(line) {
+    if let Some(c) = may_end_with_credit(line)
+        .then(|| CREDIT_SUFFIX.captures(line))
+        .flatten()
+    {
         let credit = c.name("credit").expect("group exists");
         let credit_text = credit.as_str();
         if is_name_like(credit_text) {
@@ -149,7 +226,10 @@ pub(crate) fn caption(doc: &Document<'_>, i: usize) -> Option<Found> {
             });
         }
     }
-    if let Some(c) = PAREN_CREDIT.captures(line) {
+    if let Some(c) = may_have_paren_credit(line)
+        .then(|| PAREN_CREDIT.captures(line))
+        .flatten()
+    {
         let credit = c.name("credit").expect("group exists");
         if AGENCY.is_match(credit.as_str()) && is_name_like(credit.as_str()) {
             let open = credit.start() - 1;
@@ -161,18 +241,22 @@ pub(crate) fn caption(doc: &Document<'_>, i: usize) -> Option<Found> {
         }
     }
     if shape.words <= 6 && !shape.ends_sentence {
-        if is_name_like(line) && AGENCY.is_match(line) && shape.long_capitalized == shape.long_words
+        if shape.long_capitalized == shape.long_words
+            && may_name_agency(line)
+            && AGENCY.is_match(line)
+            && is_name_like(line)
         {
             return Some(Found {
                 text_end: 0,
                 credit: Some((0, line.len())),
             });
         }
-        let last = words(line).next_back().map(str::to_lowercase);
         if shape.words >= 2
             && shape.initial == Initial::Upper
-            && last.is_some_and(|w| MEDIA_NOUNS.contains(&w.as_str()))
-            && !words(line).any(|w| FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+            && words(line)
+                .next_back()
+                .is_some_and(|w| is_one_of(w, MEDIA_NOUNS))
+            && !words(line).any(|w| is_one_of(w, FUNCTION_WORDS))
         {
             return Some(Found {
                 text_end: line.len(),
@@ -181,6 +265,82 @@ pub(crate) fn caption(doc: &Document<'_>, i: usize) -> Option<Found> {
         }
     }
     None
+}
+
+/// Whether `word` in lowercase is one of `list` (all lowercase).
+fn is_one_of(word: &str, list: &[&str]) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|w| word.eq_ignore_ascii_case(w))
+    } else {
+        list.contains(&word.to_lowercase().as_str())
+    }
+}
+
+/// Whether `line` may be a BBC-style label ([`LABELLED`]): it has the comma
+/// or colon after the label, and starts as one of the labels may.
+fn may_be_labelled(line: &str) -> bool {
+    let first = line.as_bytes().first().copied().unwrap_or_default();
+    (!first.is_ascii() || matches!(first.to_ascii_lowercase(), b'i' | b'm' | b'p' | b'v'))
+        && line.contains([',', ':'])
+}
+
+/// How the labels of [`CREDIT_SUFFIX`] end, in ASCII lowercase.
+const CREDIT_LABEL_ENDS: &[&str] = &[
+    "credit",
+    "credits",
+    "photo",
+    "photos",
+    "photograph",
+    "photographs",
+    "picture",
+    "pictures",
+    "pic",
+    "pics",
+    "image",
+    "images",
+    "foto",
+    "fotos",
+    "fotografia",
+    "bild",
+    "illustration",
+];
+
+/// Whether `line` may end with a labelled credit ([`CREDIT_SUFFIX`]): its
+/// last colon follows one of the labels. Labels with other than ASCII
+/// letters at their end are left to the pattern.
+fn may_end_with_credit(line: &str) -> bool {
+    let Some(colon) = line.rfind(':') else {
+        return false;
+    };
+    let label = line[..colon].trim_end().as_bytes();
+    let mut tail = [0u8; 12];
+    let len = label.len().min(tail.len());
+    tail[..len].copy_from_slice(&label[label.len() - len..]);
+    let tail = &mut tail[..len];
+    if !tail.is_ascii() {
+        return true;
+    }
+    tail.make_ascii_lowercase();
+    CREDIT_LABEL_ENDS
+        .iter()
+        .any(|end| tail.ends_with(end.as_bytes()))
+}
+
+/// Whether `line` may end with a credit in brackets that names an agency
+/// ([`PAREN_CREDIT`], [`AGENCY`]): the credit is what follows the last
+/// opening bracket.
+fn may_have_paren_credit(line: &str) -> bool {
+    line.ends_with(')')
+        && line
+            .rfind('(')
+            .is_some_and(|open| may_name_agency(&line[open + 1..]))
+}
+
+/// Whether `line` may name an agency ([`AGENCY`]): one of its words starts
+/// an agency's name. Lines with other than ASCII are left to the pattern,
+/// whose word boundaries differ from [`words`] there.
+fn may_name_agency(line: &str) -> bool {
+    !line.is_ascii() || words(line).any(|w| AGENCY_WORDS.contains(&w))
 }
 
 /// A credit reads as names: a few words, mostly capitalised or agencies

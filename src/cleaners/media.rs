@@ -15,7 +15,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::text::Regex;
 
 use crate::text::Phrases;
 use crate::{Cleaner, Document, Marks};
@@ -157,8 +157,7 @@ fn widget(doc: &Document<'_>, i: usize) -> Option<&'static str> {
     if shape.words > 30 {
         return None;
     }
-    let line = doc.line_text(i);
-    if DURATION.is_match(line) {
+    if DURATION.is_match(doc.line_text(i)) {
         return Some("media duration");
     }
     let key = doc.key(i)?;
@@ -169,7 +168,7 @@ fn widget(doc: &Document<'_>, i: usize) -> Option<&'static str> {
         return Some("media player error");
     }
     // A clip's title after `Watch:` is a link; a sentence after it is prose.
-    if MEDIA_LINK.is_match(line) && shape.words <= 20 && !shape.ends_sentence {
+    if shape.words <= 20 && !shape.ends_sentence && MEDIA_LINK.is_match(doc.line_text(i)) {
         return Some("link to a video or audio clip");
     }
     None

@@ -33,7 +33,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::text::Regex;
 
 use crate::cleaners::{ad_markers, captions, related_links, site_chrome};
 use crate::text::{Initial, Phrases, dates};
@@ -46,13 +46,33 @@ pub struct HeaderMetadata;
 /// A name: two to four capitalised words, with the particles names carry.
 const NAME: &str = r"\p{Lu}[\p{L}\p{M}'\u{2019}.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'\u{2019}.-]*|de|da|van|von|der|den|del|di|du|la|le|bin|al|el|ter)){1,3}";
 
+/// The labels before a byline's names, in any case.
+const BYLINE_LABELS: &[&str] = &[
+    "by",
+    "written by",
+    "words by",
+    "story by",
+    "text by",
+    "von",
+    "par",
+    "por",
+    "di",
+    "door",
+    "av",
+    "af",
+    "autor",
+    "auteur",
+    "autore",
+];
+
 /// `By Jane Doe`, `Von Max Muster und Erika Muster`, `Jane Doe & John Roe`.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     let names = format!(
         r"(?P<names>{NAME}(?:\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\boch\b|\ben\b)\s*{NAME})*)"
     );
+    let labels = BYLINE_LABELS.join("|");
     Regex::new(&format!(
-        r"^(?:(?P<label>(?i:by|written by|words by|story by|text by|von|par|por|di|door|av|af|autor|auteur|autore):?)\s+)?{names}(?:\s*(?:,|\||\u{{2013}}|\u{{2014}}|-)\s*[^,|]{{1,50}})?$"
+        r"^(?:(?P<label>(?i:{labels}):?)\s+)?{names}(?:\s*(?:,|\||\u{{2013}}|\u{{2014}}|-)\s*[^,|]{{1,50}})?$"
     ))
     .expect("byline compiles")
 });
@@ -339,6 +359,16 @@ impl Cleaner for HeaderMetadata {
 
 /// The names of a labelled byline (`By Jane Doe`).
 pub(crate) fn labelled_byline(line: &str) -> Option<Range<usize>> {
+    // Cheap test first: the line starts with a label.
+    let first = line
+        .split(|c: char| c.is_whitespace() || c == ':')
+        .next()
+        .unwrap_or_default();
+    let is_label =
+        |label: &&str| first.eq_ignore_ascii_case(label.split(' ').next().unwrap_or(label));
+    if first.is_ascii() && !BYLINE_LABELS.iter().any(is_label) {
+        return None;
+    }
     let c = BYLINE.captures(line)?;
     c.name("label")?;
     c.name("names").map(|m| m.range())
@@ -346,6 +376,10 @@ pub(crate) fn labelled_byline(line: &str) -> Option<Range<usize>> {
 
 /// The names of a line that is nothing but names.
 pub(crate) fn unlabelled_byline(line: &str) -> Option<Range<usize>> {
+    // Cheap test first: names start with a capital and have no digits.
+    if !line.chars().next().is_some_and(char::is_uppercase) || line.chars().any(char::is_numeric) {
+        return None;
+    }
     let c = BYLINE.captures(line)?;
     if c.name("label").is_some() || PRESS.is_match(line) {
         return None;

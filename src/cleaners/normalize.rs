@@ -19,7 +19,7 @@
 
 use unicode_normalization::{IsNormalized, is_nfc_quick};
 
-use crate::text::is_invisible;
+use crate::text::is_dropped;
 use crate::{Cleaner, Document, Marks, Span};
 
 /// Drops invisible characters, squeezes whitespace, applies NFC.
@@ -51,7 +51,9 @@ fn normalize_line(doc: &Document<'_>, i: usize, marks: &mut Marks<'_>) {
     let content = doc.line(i).content;
     let line = doc.slice(content);
     let offset = content.start;
-    if is_nfc_quick(line.chars()) != IsNormalized::Yes {
+    // NFC of what is shown: a dropped character between a letter and its
+    // accent leaves them to compose.
+    if is_nfc_quick(line.chars().filter(|&c| !is_dropped(c))) != IsNormalized::Yes {
         marks.replace(
             content,
             doc.line_text(i).to_owned(),
@@ -75,7 +77,7 @@ fn normalize_line(doc: &Document<'_>, i: usize, marks: &mut Marks<'_>) {
             if !plain {
                 marks.replace(Span::new(offset + i, offset + end), " ", "whitespace");
             }
-        } else if is_invisible(c) || c.is_control() {
+        } else if is_dropped(c) {
             marks.remove_span(
                 Span::new(offset + i, offset + i + c.len_utf8()),
                 "invisible character",

@@ -29,10 +29,11 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::text::Regex;
 
 use crate::cleaners::prose_bounds;
 use crate::cleaners::related_links::is_related_heading;
+use crate::document::LineFact;
 use crate::{Cleaner, Document, Marks};
 
 /// Drops paywall prompts, subscription offers and app promotions.
@@ -103,7 +104,13 @@ static OFFER: LazyLock<Regex> = LazyLock::new(|| {
 /// Longest line, in words, that can be a prompt: prompts are short.
 const MAX_WORDS: u32 = 25;
 
+/// What line `i` is, if a prompt or offer: asked in every round.
 fn classify(doc: &Document<'_>, i: usize) -> Option<Kind> {
+    static KIND: LineFact<Option<Kind>> = LineFact::new(classify_line);
+    doc.fact(&KIND, i)
+}
+
+fn classify_line(doc: &Document<'_>, i: usize) -> Option<Kind> {
     let shape = doc.shape(i);
     if shape.words == 0 || shape.words > MAX_WORDS {
         return None;

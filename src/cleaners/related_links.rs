@@ -27,9 +27,10 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::text::Regex;
 
 use crate::cleaners::{kept_after, kept_before};
+use crate::document::LineFact;
 use crate::text::{Initial, Phrases};
 use crate::{Cleaner, Document, Marks};
 
@@ -170,6 +171,11 @@ static HEADING_FORMS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether line `i` heads a list of other stories.
 pub(crate) fn is_related_heading(doc: &Document<'_>, i: usize) -> bool {
+    static RELATED_HEADING: LineFact<bool> = LineFact::new(related_heading);
+    doc.fact(&RELATED_HEADING, i)
+}
+
+fn related_heading(doc: &Document<'_>, i: usize) -> bool {
     let shape = doc.shape(i);
     if shape.words == 0 || shape.words > 8 || shape.ends_sentence {
         return false;
@@ -180,6 +186,11 @@ pub(crate) fn is_related_heading(doc: &Document<'_>, i: usize) -> bool {
 
 /// Whether line `i` is a labelled link to another story.
 pub(crate) fn is_labelled_link(doc: &Document<'_>, i: usize) -> bool {
+    static LABELLED_LINK: LineFact<bool> = LineFact::new(labelled_link);
+    doc.fact(&LABELLED_LINK, i)
+}
+
+fn labelled_link(doc: &Document<'_>, i: usize) -> bool {
     let shape = doc.shape(i);
     if shape.words > 40 || shape.inner_stops > 1 {
         return false;

@@ -17,7 +17,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::text::Regex;
 
 use crate::text::Phrases;
 use crate::{Cleaner, Document, Marks};
@@ -255,18 +255,16 @@ fn chrome(doc: &Document<'_>, i: usize) -> Option<&'static str> {
     if shape.words > MAX_PROMPT_WORDS {
         return None;
     }
-    let line = doc.line_text(i);
-    if shape.words <= 12 && SCHEDULE.is_match(line) {
+    if is_schedule(doc, i) {
         return Some("show schedule");
     }
-    if shape.words <= 30 && COPYRIGHT.is_match(line) {
+    if shape.words <= 30 && may_be_copyright(doc, i) && COPYRIGHT.is_match(doc.line_text(i)) {
         return Some("copyright line");
     }
     let key = doc.key(i)?;
-    if shape.words <= 6 && (BUTTONS.contains(key) || CHROME_FORMS.is_match(key)) {
-        return Some("share, follow or navigation button");
-    }
-    if shape.words <= 12 && CHROME_FORMS.is_match(key) {
+    if (shape.words <= 6 && BUTTONS.contains(key))
+        || (shape.words <= 12 && CHROME_FORMS.is_match(key))
+    {
         return Some("share, follow or navigation button");
     }
     if NEWSLETTER.is_match(key) {
@@ -280,7 +278,53 @@ fn chrome(doc: &Document<'_>, i: usize) -> Option<&'static str> {
 
 /// Whether line `i` is a radio or TV show schedule entry.
 pub(crate) fn is_schedule(doc: &Document<'_>, i: usize) -> bool {
-    doc.shape(i).words <= 12 && SCHEDULE.is_match(doc.line_text(i))
+    let shape = doc.shape(i);
+    shape.words <= 12
+        && shape.digits > 0
+        && may_be_schedule(doc.line_text(i))
+        && SCHEDULE.is_match(doc.line_text(i))
+}
+
+/// Whether `line` may be a [`SCHEDULE`] entry, by cheap tests on ASCII
+/// lines: only letters and `.,'&-` before the first digit, and a digit,
+/// `am`, `pm` or `h` at the end.
+fn may_be_schedule(line: &str) -> bool {
+    if !line.is_ascii() {
+        return true;
+    }
+    let bytes = line.as_bytes();
+    let Some(first_digit) = bytes.iter().position(u8::is_ascii_digit) else {
+        return false;
+    };
+    let name = &bytes[..first_digit];
+    name.len() <= 60
+        && name
+            .iter()
+            .all(|&b| b.is_ascii_alphabetic() || b" .,'&-".contains(&b))
+        && line
+            .trim_end()
+            .bytes()
+            .last()
+            .is_some_and(|b| b.is_ascii_digit() || b"mMhH.".contains(&b))
+}
+
+/// Whether line `i` may be a [`COPYRIGHT`] line, by cheap tests on ASCII
+/// lines: it starts as one, or its key holds the words of one.
+fn may_be_copyright(doc: &Document<'_>, i: usize) -> bool {
+    let line = doc.line_text(i);
+    if !line.is_ascii() || line.starts_with(['(', 'c', 'C']) {
+        return true;
+    }
+    doc.key(i).is_none_or(|key| {
+        [
+            "all rights reserved",
+            "alle rechte vorbehalten",
+            "todos los derechos reservados",
+            "tutti i diritti riservati",
+        ]
+        .iter()
+        .any(|words| key.contains(words))
+    })
 }
 
 impl Cleaner for SiteChrome {

@@ -27,13 +27,16 @@
 //! # Ok::<(), newsclean::BuildError>(())
 //! ```
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::cleaners::related_links::is_related_heading;
-use crate::text::{Shape, dates, words};
+use crate::document::LineFact;
+use crate::text::{Shape, dates, has_chars, lowercase, words};
 use crate::{Cleaner, Document, Marks};
 
 /// Drops the list of other stories after the article.
@@ -75,6 +78,11 @@ static BYLINE_START: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether line `i` is a headline followed by its date.
 pub(crate) fn is_dated_headline(doc: &Document<'_>, i: usize) -> bool {
+    static DATED_HEADLINE: LineFact<bool> = LineFact::new(dated_headline);
+    doc.fact(&DATED_HEADLINE, i)
+}
+
+fn dated_headline(doc: &Document<'_>, i: usize) -> bool {
     if doc.shape(i).words > 40 {
         return false;
     }
@@ -91,12 +99,12 @@ pub(crate) fn is_dated_headline(doc: &Document<'_>, i: usize) -> bool {
 }
 
 /// Share of a line's long words that the story used too.
-fn overlap(line: &str, vocabulary: &HashSet<String>) -> f32 {
+fn overlap(line: &str, vocabulary: &HashSet<Cow<'_, str>>) -> f32 {
     let mut total = 0;
     let mut shared = 0;
-    for w in words(line).filter(|w| w.chars().count() >= 4) {
+    for w in words(line).filter(|w| has_chars(w, 4)) {
         total += 1;
-        if vocabulary.contains(&w.to_lowercase()) {
+        if vocabulary.contains(lowercase(w).as_ref()) {
             shared += 1;
         }
     }
@@ -163,12 +171,18 @@ fn tail_roles(
     first_prose: usize,
     start: usize,
 ) -> Option<Vec<(usize, Role)>> {
-    let vocabulary: HashSet<String> = (first_prose..start)
-        .filter(|&i| marks.is_kept(i))
-        .flat_map(|i| words(doc.line_text(i)))
-        .filter(|w| w.chars().count() >= 4)
-        .map(str::to_lowercase)
-        .collect();
+    // Built on first use: most tails hold no prose to weigh against it.
+    let vocabulary = OnceCell::new();
+    let vocabulary = || {
+        vocabulary.get_or_init(|| {
+            (first_prose..start)
+                .filter(|&i| marks.is_kept(i))
+                .flat_map(|i| words(doc.line_text(i)))
+                .filter(|w| has_chars(w, 4))
+                .map(lowercase)
+                .collect::<HashSet<_>>()
+        })
+    };
     let mut roles = Vec::new();
     let mut previous = Role::Other;
     let (mut dated, mut teasers, mut truncated, mut headings, mut headlines) = (0, 0, 0, 0, 0);
@@ -185,7 +199,7 @@ fn tail_roles(
             Role::DatedHeadline
         } else if shape.ends_ellipsis {
             Role::Teaser
-        } else if shape.is_prose() && overlap(doc.line_text(i), &vocabulary) >= ON_TOPIC {
+        } else if shape.is_prose() && overlap(doc.line_text(i), vocabulary()) >= ON_TOPIC {
             Role::Continuation
         } else if matches!(previous, Role::DatedHeadline | Role::Headline) && shape.words >= 6 {
             Role::Teaser

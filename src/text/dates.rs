@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use super::Regex;
 
 const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december\
     |jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec\
@@ -110,7 +110,7 @@ pub(crate) fn holds_date(text: &str) -> bool {
 /// Splits a headline glued to its date (`...invasion fearson December 4,
 /// 2021 at 6:53 pm`) into the headline's end and the date's range.
 pub(crate) fn trailing_date(line: &str) -> Option<(usize, (usize, usize))> {
-    if !may_hold_date(line) {
+    if !may_hold_date(line) || !may_end_with_date(line) {
         return None;
     }
     let m = DATE.find_iter(line).last()?;
@@ -132,6 +132,23 @@ pub(crate) fn trailing_date(line: &str) -> Option<(usize, (usize, usize))> {
         head.len(),
         (m.start(), trim_date_end(line, m.start(), m.end())),
     ))
+}
+
+/// Whether `line` may end with a [`DATE`]: its last character is one a
+/// date ends with (a digit, `ago`, `am`, `a.m.`, a zone like `GMT`, `UTC+`,
+/// ISO's `Z`). A cheap test before searching: most lines end otherwise.
+fn may_end_with_date(line: &str) -> bool {
+    let mut last = line.trim_end().chars().rev();
+    match last.next() {
+        Some('.') => matches!(last.next(), Some('m' | 'M')),
+        Some(c) => {
+            c.is_numeric()
+                || c.is_ascii_uppercase()
+                || matches!(c, 'z' | 'o' | 'm' | '+' | '-')
+                || !c.is_ascii()
+        }
+        None => false,
+    }
 }
 
 fn trim_date_end(line: &str, start: usize, end: usize) -> usize {

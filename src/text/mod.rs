@@ -4,20 +4,27 @@
 pub(crate) mod dates;
 mod shape;
 mod stopwords;
+mod word_regex;
 
 pub use shape::{Initial, Shape};
 pub use stopwords::{Language, StopWords};
+pub(crate) use word_regex::Regex;
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use unicode_normalization::UnicodeNormalization;
 
 use crate::Span;
 
-/// Whether `c` is whitespace or an invisible formatting character that
-/// scrapers leave at the edges of lines (zero-width space, BOM, word joiner,
-/// soft hyphen, direction marks).
+/// Whether `c` is whitespace, a control character or an invisible
+/// formatting character that scrapers leave at the edges of lines
+/// (zero-width space, BOM, word joiner, soft hyphen, direction marks): what
+/// the body never shows.
 #[must_use]
 pub(crate) fn is_blank_char(c: char) -> bool {
-    c.is_whitespace() || is_invisible(c)
+    c.is_whitespace() || c.is_control() || is_invisible(c)
 }
 
 /// Invisible characters that carry no text. Zero-width joiners (U+200C,
@@ -35,11 +42,12 @@ pub(crate) fn is_invisible(c: char) -> bool {
 pub(crate) fn trim_span(text: &str, span: Span) -> Span {
     let bytes = text.as_bytes();
     let (mut start, mut end) = (span.start, span.end);
-    // ASCII whitespace first: it is nearly all there is.
-    while start < end && bytes[start].is_ascii_whitespace() {
+    // ASCII whitespace and controls first: they are nearly all there is.
+    let ascii_blank = |b: u8| b == b' ' || b.is_ascii_control();
+    while start < end && ascii_blank(bytes[start]) {
         start += 1;
     }
-    while end > start && bytes[end - 1].is_ascii_whitespace() {
+    while end > start && ascii_blank(bytes[end - 1]) {
         end -= 1;
     }
     if start < end && (bytes[start] >= 0x80 || bytes[end - 1] >= 0x80) {
@@ -55,16 +63,18 @@ pub(crate) fn trim_span(text: &str, span: Span) -> Span {
     Span::new(start, end)
 }
 
-/// Writes the lookup key of `line` (normalised, see [`normalized`]) into `out`: lowercase words separated by
-/// single spaces, all punctuation and symbols dropped. `"- Advertisement -"`
-/// and `"ADVERTISEMENT"` share the key `advertisement`.
-pub(crate) fn key_into(line: &str, out: &mut String) {
-    out.clear();
+/// Appends the lookup key of `line` (normalised, see [`normalized`]) to
+/// `out`: lowercase words separated by single spaces, all punctuation and
+/// symbols dropped. `"- Advertisement -"` and `"ADVERTISEMENT"` share the
+/// key `advertisement`.
+pub(crate) fn push_key(line: &str, out: &mut String) {
+    let start = out.len();
     let mut gap = false;
     if line.is_ascii() {
+        out.reserve(line.len());
         for &b in line.as_bytes() {
             if b.is_ascii_alphanumeric() {
-                if gap && !out.is_empty() {
+                if gap && out.len() > start {
                     out.push(' ');
                 }
                 gap = false;
@@ -77,7 +87,7 @@ pub(crate) fn key_into(line: &str, out: &mut String) {
     }
     for c in line.chars() {
         if c.is_alphanumeric() {
-            if gap && !out.is_empty() {
+            if gap && out.len() > start {
                 out.push(' ');
             }
             gap = false;
@@ -88,12 +98,30 @@ pub(crate) fn key_into(line: &str, out: &mut String) {
     }
 }
 
-/// The key of `line`, see [`key_into`].
+/// The key of `line`, see [`push_key`].
 #[must_use]
 pub(crate) fn key(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
-    key_into(line, &mut out);
+    push_key(line, &mut out);
     out
+}
+
+/// `word` in lowercase, borrowed when it is already (as most words are).
+pub(crate) fn lowercase(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// Whether `word` has at least `n` characters.
+pub(crate) fn has_chars(word: &str, n: usize) -> bool {
+    // A character takes at most four bytes.
+    n == 0 || (word.len() >= n && (word.len() >= 4 * n || word.chars().nth(n - 1).is_some()))
 }
 
 /// Combining marks continue the word they follow (decomposed accents,
@@ -148,21 +176,44 @@ pub(crate) fn is_terminal(c: char) -> bool {
 }
 
 /// Whether `line` (trimmed) differs from its [`normalized`] form, or might:
-/// a quick scan, since nearly all lines are plain ASCII with single spaces.
+/// a quick scan, since nearly all lines are plain ASCII with single spaces,
+/// and most others are already in NFC.
 #[must_use]
 pub(crate) fn needs_normalizing(line: &str) -> bool {
-    let mut prev_space = false;
-    for &b in line.as_bytes() {
-        if !(0x20..0x7F).contains(&b) {
-            return true;
-        }
-        let space = b == b' ';
-        if space && prev_space {
-            return true;
+    let bytes = line.as_bytes();
+    // Folds without early exit, so that they vectorise: most lines pass.
+    let unusual = bytes
+        .iter()
+        .fold(false, |any, &b| any | !(0x20..0x7F).contains(&b));
+    if unusual {
+        return !is_plain_nfc(line);
+    }
+    bytes
+        .iter()
+        .zip(bytes.iter().skip(1))
+        .fold(false, |any, (&a, &b)| any | (a == b' ' && b == b' '))
+}
+
+/// Whether [`normalized`] would return `line` unchanged: no whitespace but
+/// single plain spaces between other characters, no invisible or control
+/// character, and certainly NFC.
+fn is_plain_nfc(line: &str) -> bool {
+    let mut prev_space = true;
+    for c in line.chars() {
+        let space = c == ' ';
+        if (space && prev_space) || (!space && is_dropped_or_space(c)) {
+            return false;
         }
         prev_space = space;
     }
-    false
+    !prev_space
+        && unicode_normalization::is_nfc_quick(line.chars())
+            == unicode_normalization::IsNormalized::Yes
+}
+
+/// Characters [`normalized`] drops or turns into a plain space.
+fn is_dropped_or_space(c: char) -> bool {
+    c.is_whitespace() || is_invisible(c) || c.is_control()
 }
 
 /// `line` as the body shows it: Unicode NFC, invisible and control
@@ -172,24 +223,84 @@ pub(crate) fn needs_normalizing(line: &str) -> bool {
 pub(crate) fn normalized(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut space = false;
-    for c in line.nfc() {
+    let mut push = |c: char| {
         if c.is_whitespace() {
             space = true;
-        } else if !(is_invisible(c) || c.is_control()) {
+        } else {
             if space && !out.is_empty() {
                 out.push(' ');
             }
             space = false;
             out.push(c);
         }
+    };
+    // Dropped before composing: a letter and its accent may sit on either
+    // side of what is dropped.
+    let shown = line.chars().filter(|&c| !is_dropped(c));
+    // Text already in NFC (nearly all of it) is its own NFC.
+    if unicode_normalization::is_nfc_quick(shown.clone())
+        == unicode_normalization::IsNormalized::Yes
+    {
+        shown.for_each(&mut push);
+    } else {
+        shown.nfc().for_each(&mut push);
     }
     out
+}
+
+/// Characters [`normalized`] drops: invisible ones, and controls that are
+/// no whitespace.
+pub(crate) fn is_dropped(c: char) -> bool {
+    !c.is_whitespace() && (is_invisible(c) || c.is_control())
 }
 
 /// A set of boilerplate phrases, looked up by line key.
 #[derive(Debug)]
 pub(crate) struct Phrases {
-    keys: std::collections::HashSet<Box<str>>,
+    keys: FixedSet<Box<str>>,
+}
+
+/// A set built once from fixed entries and then only looked up, hashed
+/// with [`FxHasher`].
+pub(crate) type FixedSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
+
+/// The hash of rustc (FxHash): several times faster than the default on
+/// short keys. Phrase sets are fixed when built, so lookups of crafted keys
+/// cannot make them slow.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
 }
 
 impl Phrases {
@@ -217,6 +328,15 @@ mod tests {
     }
 
     #[test]
+    fn control_characters_are_blank() {
+        let text = "\0\u{1}\u{85}\u{7f}";
+        assert_eq!(trim_span(text, Span::new(0, text.len())), Span::new(0, 0));
+        let text = "\u{b}\0 x\u{1}y \u{200b}\u{7}";
+        let span = trim_span(text, Span::new(0, text.len()));
+        assert_eq!(&text[span.range()], "x\u{1}y");
+    }
+
+    #[test]
     fn blank_span_collapses_to_its_start() {
         let text = "ab \u{00A0}\t\n";
         assert_eq!(trim_span(text, Span::new(2, text.len())), Span::new(2, 2));
@@ -234,6 +354,32 @@ mod tests {
             key("100\u{2019}s of premium titles."),
             "100 s of premium titles"
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_said_normal_are_their_normal_form(
+            line in "(a|E|1|,| |  |\u{a0}|\t|\u{7}|\u{200b}|e\u{301}|\u{301}|é|\u{1F600}|\u{2019}|\\PC){0,12}"
+        ) {
+            let line = line.trim_matches(is_blank_char);
+            if !needs_normalizing(line) {
+                proptest::prop_assert_eq!(normalized(line), line);
+            }
+        }
+
+        #[test]
+        fn normal_forms_are_normal(line in "\\PC{0,20}|(e|\u{7}|\u{200b}|\u{301}|\u{316}| ){0,8}") {
+            let once = normalized(&line);
+            proptest::prop_assert_eq!(normalized(&once), once);
+        }
+    }
+
+    #[test]
+    fn lowercase_borrows_what_is_lowercase_already() {
+        assert!(matches!(lowercase("bridge42"), Cow::Borrowed("bridge42")));
+        assert_eq!(lowercase("Bridge"), "bridge");
+        assert_eq!(lowercase("ÉTÉ"), "été");
+        assert!(has_chars("été!", 4) && !has_chars("été", 4) && has_chars("abcd", 4));
     }
 
     #[test]

@@ -1,3 +1,5 @@
+use std::sync::LazyLock;
+
 use super::{is_closing, is_mark, is_opening_quote, is_terminal};
 
 /// How a line's first character looks.
@@ -69,77 +71,12 @@ impl Shape {
     /// Measures `line` (already trimmed).
     #[must_use]
     pub fn of(line: &str) -> Shape {
-        let mut s = Shape {
-            bytes: line.len() as u32,
-            ..Shape::default()
+        let mut s = if line.is_ascii() {
+            Shape::count_ascii(line.as_bytes())
+        } else {
+            Shape::count(line)
         };
-        let mut in_word = false;
-        let mut word_letters = 0u32;
-        let mut word_upper = false;
-        let mut word_digits_only = true;
-        let mut prev_terminal = false;
-        let mut chars = 0u32;
-        let close_word = |s: &mut Shape, letters: u32, upper: bool, digits_only: bool| {
-            s.words += 1;
-            if upper {
-                s.capitalized += 1;
-            }
-            if letters >= 4 {
-                s.long_words += 1;
-                if upper {
-                    s.long_capitalized += 1;
-                }
-            }
-            if digits_only {
-                s.numbers += 1;
-            }
-        };
-        for c in line.chars() {
-            // Marks are part of the letter before them, as in NFC.
-            if is_mark(c) {
-                continue;
-            }
-            chars += 1;
-            if c.is_alphanumeric() {
-                if !in_word {
-                    in_word = true;
-                    word_letters = 0;
-                    word_upper = c.is_uppercase();
-                    word_digits_only = true;
-                }
-                if c.is_numeric() {
-                    s.digits += 1;
-                } else {
-                    word_digits_only = false;
-                    word_letters += 1;
-                    s.letters += 1;
-                    if c.is_uppercase() {
-                        s.uppercase += 1;
-                    }
-                }
-                if prev_terminal && c.is_uppercase() {
-                    s.inner_stops += 1;
-                }
-                prev_terminal = false;
-            } else {
-                if in_word {
-                    close_word(&mut s, word_letters, word_upper, word_digits_only);
-                    in_word = false;
-                }
-                if is_terminal(c) {
-                    prev_terminal = true;
-                } else if c == ',' {
-                    s.commas += 1;
-                    prev_terminal = false;
-                } else if !(c.is_whitespace() || is_opening_quote(c) || is_closing(c)) {
-                    prev_terminal = false;
-                }
-            }
-        }
-        if in_word {
-            close_word(&mut s, word_letters, word_upper, word_digits_only);
-        }
-        s.chars = chars;
+        s.bytes = line.len() as u32;
         s.initial = initial(line);
         let tail = line.trim_end_matches(is_closing);
         let last = tail.chars().next_back();
@@ -148,8 +85,85 @@ impl Shape {
         s.ends_ellipsis = line.ends_with("...") || line.ends_with('\u{2026}');
         s.quoted = line.chars().next().is_some_and(is_opening_quote)
             && line.chars().next_back().is_some_and(is_closing)
-            && line.chars().count() > 2;
+            && line.chars().nth(2).is_some();
         s
+    }
+
+    /// The counts of an ASCII line, its bytes classed by a table.
+    fn count_ascii(line: &[u8]) -> Shape {
+        let table = &*ASCII_CLASSES;
+        Shape::count_classes(line.iter().map(|&b| table[usize::from(b & 0x7F)]))
+    }
+
+    /// The counts of any line. Marks are part of the letter before them, as
+    /// in NFC.
+    fn count(line: &str) -> Shape {
+        Shape::count_classes(line.chars().filter(|&c| !is_mark(c)).map(Class::of))
+    }
+
+    /// Counts words, letters, digits, commas and sentence breaks.
+    fn count_classes(classes: impl Iterator<Item = Class>) -> Shape {
+        let mut s = Shape::default();
+        let mut in_word = false;
+        let mut word_letters = 0u32;
+        let mut word_upper = false;
+        let mut word_digits_only = true;
+        let mut prev_terminal = false;
+        for c in classes {
+            s.chars += 1;
+            if c.alphanumeric {
+                if !in_word {
+                    in_word = true;
+                    word_letters = 0;
+                    word_upper = c.uppercase;
+                    word_digits_only = true;
+                }
+                if c.numeric {
+                    s.digits += 1;
+                } else {
+                    word_digits_only = false;
+                    word_letters += 1;
+                    s.letters += 1;
+                    s.uppercase += u32::from(c.uppercase);
+                }
+                s.inner_stops += u32::from(prev_terminal && c.uppercase);
+                prev_terminal = false;
+            } else {
+                if in_word {
+                    s.close_word(word_letters, word_upper, word_digits_only);
+                    in_word = false;
+                }
+                match c.punctuation {
+                    Punctuation::Terminal => prev_terminal = true,
+                    Punctuation::Comma => {
+                        s.commas += 1;
+                        prev_terminal = false;
+                    }
+                    Punctuation::Neutral => {}
+                    Punctuation::Other => prev_terminal = false,
+                }
+            }
+        }
+        if in_word {
+            s.close_word(word_letters, word_upper, word_digits_only);
+        }
+        s
+    }
+
+    fn close_word(&mut self, letters: u32, upper: bool, digits_only: bool) {
+        self.words += 1;
+        if upper {
+            self.capitalized += 1;
+        }
+        if letters >= 4 {
+            self.long_words += 1;
+            if upper {
+                self.long_capitalized += 1;
+            }
+        }
+        if digits_only {
+            self.numbers += 1;
+        }
     }
 
     /// Most words of four letters or more are capitalised, as in
@@ -190,6 +204,52 @@ impl Shape {
         }
     }
 }
+
+/// What the counts of [`Shape`] need to know of a character.
+#[derive(Clone, Copy, Debug)]
+struct Class {
+    alphanumeric: bool,
+    numeric: bool,
+    uppercase: bool,
+    punctuation: Punctuation,
+}
+
+/// How a character that is no letter or digit bears on sentence breaks.
+#[derive(Clone, Copy, Debug)]
+enum Punctuation {
+    /// Ends a sentence.
+    Terminal,
+    Comma,
+    /// Whitespace, quotes and closing brackets: a sentence break stands
+    /// across them.
+    Neutral,
+    Other,
+}
+
+impl Class {
+    fn of(c: char) -> Class {
+        let alphanumeric = c.is_alphanumeric();
+        let punctuation = if is_terminal(c) {
+            Punctuation::Terminal
+        } else if c == ',' {
+            Punctuation::Comma
+        } else if c.is_whitespace() || is_opening_quote(c) || is_closing(c) {
+            Punctuation::Neutral
+        } else {
+            Punctuation::Other
+        };
+        Class {
+            alphanumeric,
+            numeric: c.is_numeric(),
+            uppercase: c.is_uppercase(),
+            punctuation,
+        }
+    }
+}
+
+/// [`Class::of`] of each ASCII character.
+static ASCII_CLASSES: LazyLock<[Class; 128]> =
+    LazyLock::new(|| std::array::from_fn(|b| Class::of(char::from(b as u8))));
 
 fn initial(line: &str) -> Initial {
     let Some(c) = line.chars().next() else {
@@ -248,6 +308,13 @@ mod tests {
     fn title_case_and_truncation() {
         assert!(Shape::of("Fuel Your Fall with Scratch").is_title_case());
         assert!(Shape::of("Winger Dominic Young is preferred to England's...").ends_ellipsis);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_lines_count_as_any_line(line in "[\\x00-\\x7f]{0,40}") {
+            proptest::prop_assert_eq!(Shape::count_ascii(line.as_bytes()), Shape::count(&line));
+        }
     }
 
     #[test]

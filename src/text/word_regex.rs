@@ -1,0 +1,200 @@
+//! Regular expressions for matching line by line, fast on any text.
+//!
+//! The `regex` crate's fast engines handle a Unicode `\b` only on ASCII
+//! text; on a line with one accented letter or curly quote they fall back to
+//! engines a hundred times slower. So each pattern with `\b` or `\B` is also
+//! compiled without them: that looser pattern matches wherever the real one
+//! does, runs on the fast engines, and finds where in a non-ASCII line the
+//! real one can first match. The real one then searches from there, with the
+//! text before as context, and gives exactly the matches it gives alone.
+//!
+//! Most lines match none of the patterns, and for a pattern anchored at the
+//! start a call costs more than the search. So such a pattern also knows the
+//! first two bytes its matches may start with, and a line that starts
+//! otherwise is not searched.
+
+use std::iter;
+
+use regex_syntax::hir::Look;
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+
+/// A compiled pattern, searched as [`regex::Regex`] searches it. Patterns
+/// must not match the empty string.
+#[derive(Clone, Debug)]
+pub(crate) struct Regex {
+    full: regex::Regex,
+    /// The pattern without word-boundary assertions, when it has any.
+    loose: Option<regex::Regex>,
+    /// For a pattern anchored at the start: the pairs of bytes its matches
+    /// may start with.
+    starts: Option<Box<Pairs>>,
+}
+
+/// A set of pairs of bytes.
+type Pairs = [u64; 1024];
+
+impl Regex {
+    pub(crate) fn new(pattern: &str) -> Result<Regex, regex::Error> {
+        let full = regex::Regex::new(pattern)?;
+        let stripped = without_word_boundaries(pattern);
+        let loose = if stripped == pattern {
+            None
+        } else {
+            Some(regex::Regex::new(&stripped)?)
+        };
+        Ok(Regex {
+            full,
+            loose,
+            starts: first_pairs(pattern),
+        })
+    }
+
+    /// Where a match may start, at `start` or after: `None` when there is
+    /// none.
+    fn skip(&self, haystack: &str, start: usize) -> Option<usize> {
+        if let Some(starts) = &self.starts {
+            let pair = match haystack.as_bytes() {
+                [a, b, ..] => usize::from(*a) << 8 | usize::from(*b),
+                _ => return None,
+            };
+            if start > 0 || starts[pair / 64] & (1 << (pair % 64)) == 0 {
+                return None;
+            }
+        }
+        match &self.loose {
+            Some(loose) if !haystack.is_ascii() => {
+                loose.find_at(haystack, start).map(|m| m.start())
+            }
+            _ => Some(start),
+        }
+    }
+
+    pub(crate) fn is_match(&self, haystack: &str) -> bool {
+        self.skip(haystack, 0)
+            .is_some_and(|at| self.full.is_match_at(haystack, at))
+    }
+
+    pub(crate) fn captures<'h>(&self, haystack: &'h str) -> Option<regex::Captures<'h>> {
+        let at = self.skip(haystack, 0)?;
+        self.full.captures_at(haystack, at)
+    }
+
+    pub(crate) fn find_iter<'r, 'h>(
+        &'r self,
+        haystack: &'h str,
+    ) -> impl Iterator<Item = regex::Match<'h>> + use<'r, 'h> {
+        let mut at = 0;
+        iter::from_fn(move || {
+            let start = self.skip(haystack, at)?;
+            let found = self.full.find_at(haystack, start)?;
+            debug_assert!(!found.is_empty(), "patterns match at least one character");
+            at = found.end();
+            Some(found)
+        })
+    }
+}
+
+/// For a pattern whose every match starts at the start of the text, with
+/// one of a known set of literals of two bytes or more: the pairs of bytes
+/// those start with.
+fn first_pairs(pattern: &str) -> Option<Box<Pairs>> {
+    let hir = regex_syntax::parse(pattern).ok()?;
+    if !hir.properties().look_set_prefix().contains(Look::Start) {
+        return None;
+    }
+    let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+    let mut pairs = Box::new([0; 1024]);
+    for literal in prefixes.literals()? {
+        let [a, b, ..] = *literal.as_bytes() else {
+            return None;
+        };
+        let pair = usize::from(a) << 8 | usize::from(b);
+        pairs[pair / 64] |= 1 << (pair % 64);
+    }
+    Some(pairs)
+}
+
+/// `pattern` with every `\b` and `\B` taken out.
+fn without_word_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('b' | 'B') => {}
+            Some(escaped) => {
+                out.push('\\');
+                out.push(escaped);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries_come_out_and_other_escapes_stay() {
+        assert_eq!(
+            without_word_boundaries(r"\bcredit\B\s*:\\b\p{L}"),
+            r"credit\s*:\\b\p{L}"
+        );
+    }
+
+    #[test]
+    fn anchored_patterns_know_how_their_matches_start() {
+        assert!(first_pairs(r"\bshare\b").is_none());
+        assert!(first_pairs(r"^\d+ comments$").is_none());
+        assert!(first_pairs(r"^(?:a|share)").is_none());
+        let pattern = r"(?i)^(?:share|follow) (?:us|me)$";
+        assert!(first_pairs(pattern).is_some());
+        let ours = Regex::new(pattern).unwrap();
+        let theirs = regex::Regex::new(pattern).unwrap();
+        for haystack in [
+            "share us",
+            "SHARE me",
+            "Follow us",
+            "fo",
+            "",
+            "xshare us",
+            "sharing",
+        ] {
+            assert_eq!(
+                ours.is_match(haystack),
+                theirs.is_match(haystack),
+                "{haystack}"
+            );
+        }
+    }
+
+    #[test]
+    fn matches_as_the_regex_crate_does_on_non_ascii_text() {
+        let pattern = r"(?i)\b(?:may|mai|maj)\s+\d{4}\b";
+        let ours = Regex::new(pattern).unwrap();
+        let theirs = regex::Regex::new(pattern).unwrap();
+        for haystack in [
+            "Published 3 May 2023 · updated 4 mai 2024",
+            "éMay 2023 and May 20234 and «May 2023»",
+            "Ümai 2023, naïve May 2023é, “MAJ 1999”",
+            "no date here, café",
+        ] {
+            assert_eq!(
+                ours.is_match(haystack),
+                theirs.is_match(haystack),
+                "{haystack}"
+            );
+            let a: Vec<_> = ours.find_iter(haystack).map(|m| m.range()).collect();
+            let b: Vec<_> = theirs.find_iter(haystack).map(|m| m.range()).collect();
+            assert_eq!(a, b, "{haystack}");
+            let a = ours.captures(haystack).map(|c| c.get(0).unwrap().range());
+            let b = theirs.captures(haystack).map(|c| c.get(0).unwrap().range());
+            assert_eq!(a, b, "{haystack}");
+        }
+    }
+}
