@@ -8,6 +8,7 @@ mod word_regex;
 
 pub use shape::{Initial, Shape};
 pub use stopwords::{Language, StopWords};
+pub(crate) use stopwords::{WordTable, word_keys};
 pub(crate) use word_regex::Regex;
 
 use std::borrow::Cow;
@@ -263,6 +264,9 @@ pub(crate) struct Phrases {
 /// A set built once from fixed entries and then only looked up, hashed
 /// with [`FxHasher`].
 pub(crate) type FixedSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
+
+/// A map built once from fixed entries, hashed like [`FixedSet`].
+pub(crate) type FixedMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// The hash of rustc (FxHash): several times faster than the default on
 /// short keys. Phrase sets are fixed when built, so lookups of crafted keys

@@ -6,8 +6,9 @@
 //! language whose list we have: the document's language is guessed first,
 //! from which list its words hit most.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use super::FixedMap;
 
 /// A language with a stop-word list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -86,66 +87,153 @@ const RUSSIAN: &str = "а без более бы был была были был
     наш не него нее нет ни них но ну о об однако он она они оно от очень по под при с со так также такой там те \
     тем то того тоже только том ты у уже хотя чего чей чем что чтобы эта эти это я";
 
-struct Lists {
-    languages: Vec<(Language, HashSet<&'static str>)>,
+/// The languages, in the order of their bits in [`TABLE`].
+const LANGUAGES: [(Language, &str); 10] = [
+    (Language::English, ENGLISH),
+    (Language::German, GERMAN),
+    (Language::French, FRENCH),
+    (Language::Spanish, SPANISH),
+    (Language::Italian, ITALIAN),
+    (Language::Portuguese, PORTUGUESE),
+    (Language::Dutch, DUTCH),
+    (Language::Scandinavian, SCANDINAVIAN),
+    (Language::Polish, POLISH),
+    (Language::Russian, RUSSIAN),
+];
+
+/// Every stop word, with one bit per language whose list has it: one
+/// lookup answers for all languages.
+static TABLE: LazyLock<WordTable> = LazyLock::new(|| {
+    let mut table = WordTable::default();
+    for (bit, (_, words)) in LANGUAGES.iter().enumerate() {
+        for word in words.split_whitespace() {
+            table.insert(word, 1 << bit);
+        }
+    }
+    table
+});
+
+/// Short words, each with a set of bits, looked up in any case.
+///
+/// A word of up to 16 bytes is its own key: its bytes in lowercase, packed
+/// into a `u128`. Looking one up neither allocates nor hashes a string;
+/// longer words are never in the table.
+#[derive(Debug, Default)]
+pub(crate) struct WordTable {
+    map: FixedMap<u128, u16>,
 }
 
-static LISTS: LazyLock<Lists> = LazyLock::new(|| {
-    let list = |words: &'static str| words.split_whitespace().collect::<HashSet<_>>();
-    Lists {
-        languages: vec![
-            (Language::English, list(ENGLISH)),
-            (Language::German, list(GERMAN)),
-            (Language::French, list(FRENCH)),
-            (Language::Spanish, list(SPANISH)),
-            (Language::Italian, list(ITALIAN)),
-            (Language::Portuguese, list(PORTUGUESE)),
-            (Language::Dutch, list(DUTCH)),
-            (Language::Scandinavian, list(SCANDINAVIAN)),
-            (Language::Polish, list(POLISH)),
-            (Language::Russian, list(RUSSIAN)),
-        ],
+impl WordTable {
+    /// Adds `bits` to `word`'s.
+    pub(crate) fn insert(&mut self, word: &str, bits: u16) {
+        if let Some(key) = pack(word) {
+            *self.map.entry(key).or_insert(0) |= bits;
+        }
     }
-});
+
+    /// The bits of `word` (any case), or 0.
+    pub(crate) fn bits(&self, word: &str) -> u16 {
+        pack(word).map_or(0, |key| self.bits_of_key(key))
+    }
+
+    /// The bits of the word whose key is `key` (see [`word_keys`]).
+    pub(crate) fn bits_of_key(&self, key: u128) -> u16 {
+        self.map.get(&key).copied().unwrap_or(0)
+    }
+}
+
+/// Calls `f` with the key of each word of `text` (words as
+/// [`super::words`] cuts them), or `None` for a word too long to have one.
+/// ASCII text is cut and packed in one pass over its bytes.
+pub(crate) fn word_keys(text: &str, mut f: impl FnMut(Option<u128>)) {
+    if !text.is_ascii() {
+        super::words(text).for_each(|w| f(pack(w)));
+        return;
+    }
+    let mut bytes = [0u8; 16];
+    let mut len = 0usize;
+    for &b in text.as_bytes() {
+        if b.is_ascii_alphanumeric() {
+            if len < 16 {
+                bytes[len] = b.to_ascii_lowercase();
+            }
+            len += 1;
+        } else if len > 0 {
+            f((len <= 16).then(|| u128::from_le_bytes(bytes)));
+            bytes = [0; 16];
+            len = 0;
+        }
+    }
+    if len > 0 {
+        f((len <= 16).then(|| u128::from_le_bytes(bytes)));
+    }
+}
+
+/// `word` in lowercase as a key, when it fits in 16 bytes.
+fn pack(word: &str) -> Option<u128> {
+    let mut bytes = [0u8; 16];
+    if word.is_ascii() {
+        if word.len() > 16 {
+            return None;
+        }
+        for (slot, b) in bytes.iter_mut().zip(word.bytes()) {
+            *slot = b.to_ascii_lowercase();
+        }
+    } else {
+        let mut at = 0;
+        for c in word.chars().flat_map(char::to_lowercase) {
+            let len = c.len_utf8();
+            if at + len > 16 {
+                return None;
+            }
+            c.encode_utf8(&mut bytes[at..at + len]);
+            at += len;
+        }
+    }
+    Some(u128::from_le_bytes(bytes))
+}
+
+/// Words read to guess a language: enough to tell, few enough to be quick.
+const GUESS_WORDS: usize = 1500;
 
 /// The stop words of one language.
 #[derive(Clone, Copy, Debug)]
 pub struct StopWords {
     language: Language,
-    words: &'static HashSet<&'static str>,
+    bit: u16,
 }
 
 impl StopWords {
     /// The list for `language`.
     #[must_use]
     pub fn of(language: Language) -> StopWords {
-        let (language, words) = LISTS
-            .languages
+        let index = LANGUAGES
             .iter()
-            .find(|(l, _)| *l == language)
-            .map(|(l, w)| (*l, w))
-            .expect("every language has a list");
-        StopWords { language, words }
+            .position(|(l, _)| *l == language)
+            .unwrap_or(0);
+        StopWords {
+            language: LANGUAGES[index].0,
+            bit: 1 << index,
+        }
     }
 
     /// The language whose stop words the words of `text` hit most: English
     /// when nothing hits.
     #[must_use]
     pub fn guess<'t>(text: impl IntoIterator<Item = &'t str>) -> StopWords {
-        let mut hits = vec![0u32; LISTS.languages.len()];
-        let mut lower = String::new();
-        for word in text.into_iter().take(4000) {
-            lowercase_into(word, &mut lower);
-            for (k, (_, list)) in LISTS.languages.iter().enumerate() {
-                if list.contains(lower.as_str()) {
-                    hits[k] += 1;
+        let mut hits = [0u32; LANGUAGES.len()];
+        for word in text.into_iter().take(GUESS_WORDS) {
+            let bits = TABLE.bits(word);
+            if bits != 0 {
+                for (k, count) in hits.iter_mut().enumerate() {
+                    *count += u32::from(bits >> k & 1);
                 }
             }
         }
         let best = (0..hits.len())
             .max_by_key(|&k| (hits[k], usize::MAX - k))
             .unwrap_or(0);
-        StopWords::of(LISTS.languages[best].0)
+        StopWords::of(LANGUAGES[best].0)
     }
 
     /// The language of the list.
@@ -154,20 +242,15 @@ impl StopWords {
         self.language
     }
 
-    /// Whether `word` (any case) is a stop word; `buffer` is scratch space.
+    /// Whether `word` (any case) is a stop word.
     #[must_use]
-    pub fn contains(&self, word: &str, buffer: &mut String) -> bool {
-        lowercase_into(word, buffer);
-        self.words.contains(buffer.as_str())
+    pub fn contains(&self, word: &str) -> bool {
+        TABLE.bits(word) & self.bit != 0
     }
-}
 
-fn lowercase_into(word: &str, out: &mut String) {
-    out.clear();
-    if word.is_ascii() {
-        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
-    } else {
-        out.extend(word.chars().flat_map(char::to_lowercase));
+    /// Whether the word with key `key` (see [`word_keys`]) is a stop word.
+    pub(crate) fn contains_key(&self, key: u128) -> bool {
+        TABLE.bits_of_key(key) & self.bit != 0
     }
 }
 
@@ -214,11 +297,25 @@ mod tests {
     }
 
     #[test]
+    fn word_keys_match_the_keys_of_words() {
+        for text in [
+            "The Council, it said: über-Rat 9am",
+            "ASCII only, with some_underscore",
+            "a-very-long-compound-word-indeed",
+        ] {
+            let mut keys = Vec::new();
+            word_keys(text, |k| keys.push(k));
+            let expected: Vec<Option<u128>> = words(text).map(pack).collect();
+            assert_eq!(keys, expected, "{text}");
+        }
+    }
+
+    #[test]
     fn lookups_ignore_case() {
         let en = StopWords::of(Language::English);
-        let mut buf = String::new();
-        assert!(en.contains("The", &mut buf));
-        assert!(!en.contains("Council", &mut buf));
-        assert!(StopWords::of(Language::German).contains("Über", &mut buf));
+        assert!(en.contains("The"));
+        assert!(!en.contains("Council"));
+        assert!(!en.contains("thereforeandthenagainsometimes"));
+        assert!(StopWords::of(Language::German).contains("Über"));
     }
 }

@@ -6,11 +6,11 @@
 //! short lines, repeats, its place on the page and against the page's
 //! densest block of prose). All are computed in a few linear passes.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::Document;
-use crate::text::{Initial, StopWords, words};
+use crate::text::{Initial, StopWords, WordTable, word_keys, words};
 
 /// Features of a line on its own.
 pub(super) const LINE: usize = 21;
@@ -21,7 +21,8 @@ pub(super) const STAGE1: usize = LINE + 16 + 6 + 5 + 7 + 3;
 pub(super) const STAGE2: usize = STAGE1 + 11;
 
 /// Words of page furniture, in lowercase: menus, sharing, accounts, legal.
-static CHROME_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static CHROME_WORDS: LazyLock<WordTable> = LazyLock::new(|| {
+    let mut table = WordTable::default();
     "share shares tweet facebook twitter linkedin instagram pinterest whatsapp youtube tiktok email subscribe \
      subscription newsletter sign login log register account cookie cookies privacy policy terms copyright \
      rights reserved menu search home comment comments reply posted tag tags category categories related \
@@ -29,7 +30,8 @@ static CHROME_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
      previous next prev older newer page author by teilen anmelden datenschutz impressum kommentare partager \
      connexion confidentialité commentaires compartir iniciar privacidad comentarios condividi accedi"
         .split_whitespace()
-        .collect()
+        .for_each(|word| table.insert(word, 1));
+    table
 });
 
 /// The features of one document's non-blank lines.
@@ -64,20 +66,16 @@ impl Features {
         let mut base = Vec::with_capacity(n);
         let mut word_counts = Vec::with_capacity(n);
         let mut chrome = Vec::with_capacity(n);
-        let mut buffer = String::new();
         for &i in &lines {
             let text = doc.line_text(i);
             let shape = doc.shape(i);
             let (mut stops, mut chrome_words) = (0u32, 0u32);
-            for word in words(text) {
-                if stop_words.contains(word, &mut buffer) {
-                    stops += 1;
+            word_keys(text, |key| {
+                if let Some(key) = key {
+                    stops += u32::from(stop_words.contains_key(key));
+                    chrome_words += u32::from(CHROME_WORDS.bits_of_key(key) != 0);
                 }
-                // `contains` left the word in lowercase in `buffer`.
-                if CHROME_WORDS.contains(buffer.as_str()) {
-                    chrome_words += 1;
-                }
-            }
+            });
             let w = shape.words as f32;
             let per_word = |x: f32| if shape.words == 0 { 0.0 } else { x / w };
             let chars = shape.chars.max(1) as f32;
