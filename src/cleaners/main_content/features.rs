@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::Document;
-use crate::text::{Initial, StopWords, WordTable, word_keys, words};
+use crate::text::{Initial, StopWords, WordTable, word_keys};
 
 /// Features of a line on its own.
 pub(super) const LINE: usize = 21;
@@ -61,7 +61,7 @@ impl Features {
     /// cleaners before this one left.
     pub(super) fn of(doc: &Document<'_>, kept: impl Fn(usize) -> bool) -> Features {
         let lines: Vec<usize> = doc.content_lines().filter(|&i| kept(i)).collect();
-        let stop_words = StopWords::guess(lines.iter().flat_map(|&i| words(doc.line_text(i))));
+        let stop_words = StopWords::guess(lines.iter().map(|&i| doc.line_text(i)));
         let n = lines.len();
         let mut base = Vec::with_capacity(n);
         let mut word_counts = Vec::with_capacity(n);
