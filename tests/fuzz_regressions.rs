@@ -40,11 +40,9 @@ fn control_characters_between_letter_and_accent() {
 /// Two copies of a name with the headline between them: the first cleaning
 /// takes the headline and keeps both copies, which are then side by side,
 /// and cleaning again takes them as the outlet's name (metadata's
-/// "doubled" rule counts the neighbours before the headline goes). Found by
-/// the `records` target; not yet fixed, so it does not run by default
-/// (`cargo test -- --ignored` runs it).
+/// "doubled" rule counted the neighbours before the headline went). Found
+/// by the `records` target.
 #[test]
-#[ignore = "open: metadata's doubled-name rule is not idempotent"]
 fn name_repeated_around_the_headline() {
     replay(
         Favor::Balanced,

@@ -235,11 +235,23 @@ impl Cleaner for HeaderMetadata {
             .collect();
 
         // A line repeated right after itself is an outlet's logo and name.
+        // Lines that will not stay (taken already, or headline-like lines
+        // this cleaner takes) do not part the two copies: cleaning the result
+        // again must see the same pair.
         let doubled: Vec<bool> = (0..fields.len())
             .map(|k| {
-                let key = doc.key(fields[k].0);
-                let same = |n: usize| fields.get(n).is_some_and(|f| doc.key(f.0) == key);
-                key.is_some_and(|k| !k.is_empty()) && (same(k.wrapping_sub(1)) || same(k + 1))
+                let Some(key) = doc.key(fields[k].0).filter(|key| !key.is_empty()) else {
+                    return false;
+                };
+                let parts = |i: usize| {
+                    marks.is_kept(i) && (doc.key(i) == Some(key) || !is_header_line(doc, i))
+                };
+                let before = fields[..k].iter().rev().map(|f| f.0).find(|&i| parts(i));
+                let after = fields[k + 1..].iter().map(|f| f.0).find(|&i| parts(i));
+                [before, after]
+                    .into_iter()
+                    .flatten()
+                    .any(|i| doc.key(i) == Some(key))
             })
             .collect();
 
