@@ -26,6 +26,7 @@ static KNOWN_LINES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     [
         include_str!("../../fixtures/cleaners/ad-markers.cases"),
         include_str!("../../fixtures/cleaners/captions.cases"),
+        include_str!("../../fixtures/cleaners/main-content.cases"),
         include_str!("../../fixtures/cleaners/media.cases"),
         include_str!("../../fixtures/cleaners/metadata.cases"),
         include_str!("../../fixtures/cleaners/normalize.cases"),
