@@ -7,7 +7,7 @@ use std::process::{Command, Output, Stdio};
 
 use crate::fixtures::{articles, compare};
 
-fn newsclean() -> Command {
+pub(crate) fn newsclean() -> Command {
     Command::new(env!("CARGO_BIN_EXE_newsclean"))
 }
 
@@ -17,16 +17,16 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn stdout(output: &Output) -> String {
+pub(crate) fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
 }
 
-fn stderr(output: &Output) -> String {
+pub(crate) fn stderr(output: &Output) -> String {
     String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
 }
 
 /// A scratch directory for one test.
-fn scratch(name: &str) -> PathBuf {
+pub(crate) fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("newsclean-cli-{name}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).expect("scratch dir");

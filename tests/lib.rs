@@ -4,4 +4,5 @@
 mod api;
 mod cli;
 mod fixtures;
+mod jsonl;
 mod properties;

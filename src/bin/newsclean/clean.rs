@@ -1,6 +1,7 @@
 //! `newsclean clean`: clean files or standard input.
 
 use std::io::{self, BufWriter, Write};
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -9,10 +10,13 @@ use newsclean::{Cleaned, Favor, LineVerdict, Pipeline, Verdict};
 use serde::Serialize;
 
 use crate::input::{Source, read_text};
+use crate::{jsonl, outdir, parallel};
 
 #[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("corpus").args(["jsonl", "out_dir"])))]
 pub struct Args {
     /// Files to clean; standard input when none is given (or for `-`).
+    /// With `--out-dir`: the directory to mirror.
     files: Vec<PathBuf>,
 
     /// Output: the body as text, or one JSON object per input.
@@ -26,6 +30,63 @@ pub struct Args {
     /// Weigh precision against recall where the evidence is a matter of degree.
     #[arg(long, default_value_t = Favor::Balanced)]
     favor: Favor,
+
+    /// Read JSON Lines (plain or gzip): clean one field of each record and
+    /// write every record back, in order, with `clean_text` and `metadata`
+    /// added.
+    #[arg(long, conflicts_with_all = ["format", "explain"])]
+    jsonl: bool,
+
+    /// With `--jsonl`: the field holding the text to clean.
+    #[arg(long, value_name = "NAME", default_value = "text", requires = "jsonl")]
+    field: String,
+
+    /// With `--jsonl`: also add `removals`, every span dropped from the
+    /// field, with the cleaner and the reason.
+    #[arg(long, requires = "jsonl")]
+    removals: bool,
+
+    /// With `--jsonl`: stop at the first bad record, with its line number,
+    /// and write no output file (bad records are otherwise passed through
+    /// with an `error` field).
+    #[arg(long, requires = "jsonl")]
+    strict: bool,
+
+    /// With `--jsonl`: write to this file (gzip when it ends with `.gz`),
+    /// complete or not at all; standard output when not given.
+    #[arg(short, long, value_name = "FILE", requires = "jsonl")]
+    output: Option<PathBuf>,
+
+    /// Write the cleaned body of each `.txt` file under the directory given
+    /// to the same place under OUT.
+    #[arg(long, value_name = "OUT", conflicts_with_all = ["format", "explain"])]
+    out_dir: Option<PathBuf>,
+
+    /// With `--jsonl` or `--out-dir`: worker threads (default: one per core).
+    #[arg(long, value_name = "N", requires = "corpus")]
+    threads: Option<NonZeroUsize>,
+
+    /// With `--jsonl` or `--out-dir`: no progress bar and no summary.
+    #[arg(short, long, requires = "corpus")]
+    quiet: bool,
+}
+
+/// What an input holds.
+///
+/// HTML joins here with `Pipeline::clean_html`: a variant, its arm in
+/// [`clean_input`], and the flags that choose it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Plain text, as scrapers give it.
+    Text,
+}
+
+/// Cleans one input: every document the command line cleans, whatever its
+/// source, goes through here.
+pub fn clean_input<'a>(pipeline: &Pipeline, kind: Kind, input: &'a str) -> Cleaned<'a> {
+    match kind {
+        Kind::Text => pipeline.clean(input),
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -43,8 +104,10 @@ struct Record<'a> {
     removed: Vec<RemovedSpan<'a>>,
 }
 
+/// A removal as the JSON outputs give it: byte offsets into the cleaned
+/// text, and the text itself.
 #[derive(Serialize)]
-struct RemovedSpan<'a> {
+pub struct RemovedSpan<'a> {
     start: usize,
     end: usize,
     cleaner: &'a str,
@@ -52,13 +115,51 @@ struct RemovedSpan<'a> {
     text: &'a str,
 }
 
+/// Every removal of `cleaned`, in order.
+pub fn removed_spans<'c>(cleaned: &'c Cleaned<'_>) -> Vec<RemovedSpan<'c>> {
+    cleaned
+        .removals()
+        .iter()
+        .map(|r| RemovedSpan {
+            start: r.span.start,
+            end: r.span.end,
+            cleaner: r.cleaner,
+            reason: &r.reason,
+            text: cleaned.text_of(r.span),
+        })
+        .collect()
+}
+
 pub fn run(args: &Args) -> io::Result<ExitCode> {
     let pipeline = Pipeline::news().favor(args.favor);
-    let sources: Vec<Source> = if args.files.is_empty() {
-        vec![Source::Stdin]
-    } else {
-        args.files.iter().map(|f| Source::from_arg(f)).collect()
-    };
+    let threads = parallel::threads(args.threads.map(NonZeroUsize::get));
+    if args.jsonl {
+        let options = jsonl::Options {
+            inputs: sources(&args.files),
+            field: args.field.clone(),
+            kind: Kind::Text,
+            removals: args.removals,
+            strict: args.strict,
+            output: args.output.clone(),
+            threads,
+            quiet: args.quiet,
+        };
+        return jsonl::run(&pipeline, &options);
+    }
+    if let Some(out_dir) = &args.out_dir {
+        let [dir] = args.files.as_slice() else {
+            eprintln!("newsclean: --out-dir takes one input directory");
+            return Ok(ExitCode::from(2));
+        };
+        let options = outdir::Options {
+            dir: dir.clone(),
+            out_dir: out_dir.clone(),
+            threads,
+            quiet: args.quiet,
+        };
+        return outdir::run(&pipeline, &options);
+    }
+    let sources = sources(&args.files);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = false;
@@ -73,7 +174,7 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
                 continue;
             }
         };
-        let cleaned = pipeline.clean(&text);
+        let cleaned = clean_input(&pipeline, Kind::Text, &text);
         let written = if args.explain {
             write_explain(&mut out, source, &cleaned, sources.len() > 1)
         } else {
@@ -102,7 +203,16 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
     })
 }
 
-fn write_text(out: &mut impl Write, cleaned: &Cleaned<'_>, first: bool) -> io::Result<()> {
+/// The inputs named on the command line: standard input when none is.
+fn sources(files: &[PathBuf]) -> Vec<Source> {
+    if files.is_empty() {
+        vec![Source::Stdin]
+    } else {
+        files.iter().map(|f| Source::from_arg(f)).collect()
+    }
+}
+
+pub fn write_text(out: &mut impl Write, cleaned: &Cleaned<'_>, first: bool) -> io::Result<()> {
     // Documents are separated by a blank line; paragraphs never are.
     if !first {
         out.write_all(b"\n")?;
@@ -119,17 +229,7 @@ fn write_json(out: &mut impl Write, source: &Source, cleaned: &Cleaned<'_>) -> i
         file: source.to_string(),
         body: cleaned.body(),
         metadata: cleaned.metadata(),
-        removed: cleaned
-            .removals()
-            .iter()
-            .map(|r| RemovedSpan {
-                start: r.span.start,
-                end: r.span.end,
-                cleaner: r.cleaner,
-                reason: &r.reason,
-                text: cleaned.text_of(r.span),
-            })
-            .collect(),
+        removed: removed_spans(cleaned),
     };
     serde_json::to_writer(&mut *out, &record)?;
     out.write_all(b"\n")
