@@ -29,6 +29,13 @@ impl AtomicFile {
                 "not a file name",
             )));
         };
+        // Found now rather than by the rename, after all the work.
+        if path.is_dir() {
+            return Err(named(io::Error::new(
+                io::ErrorKind::IsADirectory,
+                "is a directory",
+            )));
+        }
         let mut temp_name = name.to_os_string();
         temp_name.push(format!(".tmp-{}", std::process::id()));
         // Same directory, so the rename cannot cross file systems.
@@ -194,7 +201,7 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_directory_is_named() {
+    fn a_missing_directory_or_a_directory_is_named() {
         let error = AtomicFile::create(Path::new("/nonexistent-dir/out.jsonl")).unwrap_err();
         assert!(
             error
@@ -202,5 +209,13 @@ mod tests {
                 .starts_with("/nonexistent-dir/out.jsonl: "),
             "{error}"
         );
+        let dir = scratch("directory");
+        let error = AtomicFile::create(&dir).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!("{}: is a directory", dir.display())
+        );
+        assert_eq!(names(&dir), Vec::<String>::new());
+        fs::remove_dir_all(dir).unwrap();
     }
 }
