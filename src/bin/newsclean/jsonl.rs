@@ -53,10 +53,11 @@ pub struct Options {
 }
 
 /// A batch of records ends after this many, or after this many bytes: small
-/// enough that a few thousand records keep every thread busy, large enough
-/// that handing batches around costs nothing next to cleaning them.
+/// enough that a few thousand records keep every thread busy and that the
+/// last batch leaves the other threads idle only briefly, large enough that
+/// handing batches around costs nothing next to cleaning them.
 const BATCH_RECORDS: usize = 64;
-const BATCH_BYTES: usize = 1 << 20;
+const BATCH_BYTES: usize = 256 << 10;
 /// Batches in flight per worker: enough that a slow one does not leave the
 /// others idle, few enough that memory stays a few megabytes per thread.
 const WINDOW_PER_THREAD: usize = 4;
@@ -82,6 +83,10 @@ pub fn run(pipeline: &Pipeline, options: &Options) -> io::Result<ExitCode> {
         kind: options.kind,
         removals: options.removals,
     };
+    let out_name = options
+        .output
+        .as_deref()
+        .map_or_else(|| "standard output".to_owned(), |p| p.display().to_string());
     let started = Instant::now();
     let mut tally = Tally::default();
     let mut listed = Vec::new();
@@ -97,11 +102,11 @@ pub fn run(pipeline: &Pipeline, options: &Options) -> io::Result<ExitCode> {
                 |bad: &BadRecord| format!("{} line {}: {}", names[done.input], bad.line, bad.what);
             if options.strict {
                 if let Some(bad) = done.bad.first() {
-                    write(&mut out, &done.out[..bad.offset])?;
+                    write(&mut out, &out_name, &done.out[..bad.offset])?;
                     return Err(Stop::Strict(located(bad)));
                 }
             }
-            write(&mut out, &done.out)?;
+            write(&mut out, &out_name, &done.out)?;
             tally.add(&done.tally);
             let room = BAD_LISTED.saturating_sub(listed.len());
             listed.extend(done.bad.iter().take(room).map(located));
@@ -177,10 +182,11 @@ enum Stop {
     Closed,
 }
 
-fn write(out: &mut Destination, bytes: &[u8]) -> Result<(), Stop> {
+/// Writes to `out`, named `name` in errors.
+fn write(out: &mut Destination, name: &str, bytes: &[u8]) -> Result<(), Stop> {
     out.write_all(bytes).map_err(|error| match error.kind() {
         io::ErrorKind::BrokenPipe => Stop::Closed,
-        _ => Stop::Io(error),
+        kind => Stop::Io(io::Error::new(kind, format!("{name}: {error}"))),
     })
 }
 

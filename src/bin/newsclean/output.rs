@@ -53,16 +53,18 @@ impl AtomicFile {
     /// `durable`, its contents reach the disk first, so that not even a
     /// crash of the machine leaves a partial file under that name.
     pub fn commit(mut self, durable: bool) -> io::Result<()> {
-        let named = |error: io::Error| {
-            io::Error::new(error.kind(), format!("{}: {error}", self.path.display()))
-        };
-        self.file.flush().map_err(named)?;
+        self.file.flush().map_err(|e| self.named(e))?;
         if durable {
-            self.file.sync_all().map_err(named)?;
+            self.file.sync_all().map_err(|e| self.named(e))?;
         }
-        fs::rename(&self.temp, &self.path).map_err(named)?;
+        fs::rename(&self.temp, &self.path).map_err(|e| self.named(e))?;
         self.committed = true;
         Ok(())
+    }
+
+    /// `error`, saying which file it is about.
+    pub fn named(&self, error: io::Error) -> io::Error {
+        io::Error::new(error.kind(), format!("{}: {error}", self.path.display()))
     }
 }
 
@@ -114,11 +116,17 @@ impl Destination {
     /// Writes what is left and gives a file its final name. Dropping a
     /// destination without finishing it removes its temporary file.
     pub fn finish(self) -> io::Result<()> {
-        let file = match self {
+        let mut file = match self {
             Destination::Stdout(mut out) => return out.flush(),
             Destination::File(out) => out,
-            Destination::Gzip(out) => out.finish()?,
+            Destination::Gzip(mut out) => match out.try_finish() {
+                Ok(()) => out.finish()?,
+                Err(error) => return Err(out.get_ref().get_ref().named(error)),
+            },
         };
+        if let Err(error) = file.flush() {
+            return Err(file.get_ref().named(error));
+        }
         file.into_inner()
             .map_err(io::IntoInnerError::into_error)?
             .commit(true)
