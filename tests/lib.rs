@@ -8,4 +8,5 @@ mod fuzz_regressions;
 #[cfg(feature = "html")]
 mod html;
 mod invariants;
+mod jsonl;
 mod properties;

@@ -1,6 +1,7 @@
 //! `newsclean clean`: clean files or standard input.
 
 use std::io::{self, BufWriter, Write};
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -9,10 +10,13 @@ use newsclean::{Cleaned, Favor, LineVerdict, Pipeline, Verdict};
 use serde::Serialize;
 
 use crate::input::{InputError, Source, read_bytes, utf8};
+use crate::{jsonl, outdir, parallel};
 
 #[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("corpus").args(["jsonl", "out_dir"])))]
 pub struct Args {
     /// Files to clean; standard input when none is given (or for `-`).
+    /// With `--out-dir`: the directory to mirror.
     files: Vec<PathBuf>,
 
     /// Output: the body as text, or one JSON object per input.
@@ -30,8 +34,116 @@ pub struct Args {
     /// Read every input as an HTML page (inputs that start as one, with a
     /// doctype, `<html` or `<head`, are read so without it). `.gz` files are
     /// decompressed.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "jsonl")]
     html: bool,
+
+    /// Read JSON Lines (plain or gzip): clean one field of each record and
+    /// write every record back, in order, with `clean_text` and `metadata`
+    /// added.
+    #[arg(long, conflicts_with_all = ["format", "explain"])]
+    jsonl: bool,
+
+    /// With `--jsonl`: the field holding the text to clean.
+    #[arg(long, value_name = "NAME", default_value = "text", requires = "jsonl")]
+    field: String,
+
+    /// With `--jsonl`: clean this field as an HTML page instead of `--field`.
+    #[arg(long, value_name = "NAME", requires = "jsonl")]
+    html_field: Option<String>,
+
+    /// With `--jsonl`: also add `removals`, every span dropped from the
+    /// field, with the cleaner and the reason.
+    #[arg(long, requires = "jsonl")]
+    removals: bool,
+
+    /// With `--jsonl`: stop at the first bad record, with its line number,
+    /// and write no output file (bad records are otherwise passed through
+    /// with an `error` field).
+    #[arg(long, requires = "jsonl")]
+    strict: bool,
+
+    /// With `--jsonl`: write to this file (gzip when it ends with `.gz`),
+    /// complete or not at all; standard output when not given.
+    #[arg(short, long, value_name = "FILE", requires = "jsonl")]
+    output: Option<PathBuf>,
+
+    /// Write the cleaned body of each `.txt` and `.html` file under the
+    /// directory given to the same place under OUT (as `.txt`).
+    #[arg(long, value_name = "OUT", conflicts_with_all = ["format", "explain"])]
+    out_dir: Option<PathBuf>,
+
+    /// With `--jsonl` or `--out-dir`: worker threads (default: one per core).
+    #[arg(long, value_name = "N", requires = "corpus")]
+    threads: Option<NonZeroUsize>,
+
+    /// With `--jsonl` or `--out-dir`: no progress bar and no summary.
+    #[arg(short, long, requires = "corpus")]
+    quiet: bool,
+}
+
+/// What an input holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Plain text, as scrapers give it.
+    Text,
+    /// An HTML page.
+    Html,
+}
+
+/// Cleans one input held as a string: every document the command line
+/// cleans, whatever its source, goes through here or [`Input::clean`].
+pub fn clean_input<'a>(pipeline: &Pipeline, kind: Kind, input: &'a str) -> Cleaned<'a> {
+    match kind {
+        Kind::Text => pipeline.clean(input),
+        Kind::Html => pipeline.clean_html(input),
+    }
+}
+
+/// An input file, read as what it is.
+pub enum Input {
+    /// UTF-8 text.
+    Text(String),
+    /// An HTML page, its charset still to be read.
+    Html(Vec<u8>),
+}
+
+impl Input {
+    /// Reads `source` as HTML when `kind` says so or it clearly is, else as
+    /// UTF-8 text.
+    pub fn read(source: &Source, kind: Kind) -> Result<Input, InputError> {
+        let bytes = read_bytes(source)?;
+        if kind == Kind::Html || newsclean::html::looks_like_html(&bytes) {
+            if is_binary(&bytes) {
+                return Err(InputError::Binary(source.clone()));
+            }
+            return Ok(Input::Html(bytes));
+        }
+        utf8(source, bytes).map(Input::Text)
+    }
+
+    /// Bytes read.
+    pub fn len(&self) -> usize {
+        match self {
+            Input::Text(text) => text.len(),
+            Input::Html(bytes) => bytes.len(),
+        }
+    }
+
+    /// Cleans it.
+    pub fn clean(&self, pipeline: &Pipeline) -> Cleaned<'_> {
+        match self {
+            Input::Text(text) => clean_input(pipeline, Kind::Text, text),
+            Input::Html(bytes) => pipeline.clean_html_bytes(bytes),
+        }
+    }
+}
+
+/// Whether `bytes` are binary data rather than a page: a NUL byte early
+/// on, as `grep` and `git` judge. (UTF-16 pages start with a byte-order
+/// mark and are text.)
+fn is_binary(bytes: &[u8]) -> bool {
+    let utf16 = bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff");
+    !utf16 && memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -49,8 +161,10 @@ struct Record<'a> {
     removed: Vec<RemovedSpan<'a>>,
 }
 
+/// A removal as the JSON outputs give it: byte offsets into the cleaned
+/// text, and the text itself.
 #[derive(Serialize)]
-struct RemovedSpan<'a> {
+pub struct RemovedSpan<'a> {
     start: usize,
     end: usize,
     cleaner: &'a str,
@@ -58,19 +172,62 @@ struct RemovedSpan<'a> {
     text: &'a str,
 }
 
+/// Every removal of `cleaned`, in order.
+pub fn removed_spans<'c>(cleaned: &'c Cleaned<'_>) -> Vec<RemovedSpan<'c>> {
+    cleaned
+        .removals()
+        .iter()
+        .map(|r| RemovedSpan {
+            start: r.span.start,
+            end: r.span.end,
+            cleaner: r.cleaner,
+            reason: &r.reason,
+            text: cleaned.text_of(r.span),
+        })
+        .collect()
+}
+
 pub fn run(args: &Args) -> io::Result<ExitCode> {
     let pipeline = Pipeline::news().favor(args.favor);
-    let sources: Vec<Source> = if args.files.is_empty() {
-        vec![Source::Stdin]
-    } else {
-        args.files.iter().map(|f| Source::from_arg(f)).collect()
-    };
+    let threads = parallel::threads(args.threads.map(NonZeroUsize::get));
+    if args.jsonl {
+        let (field, kind) = match &args.html_field {
+            Some(field) => (field.clone(), Kind::Html),
+            None => (args.field.clone(), Kind::Text),
+        };
+        let options = jsonl::Options {
+            inputs: sources(&args.files),
+            field,
+            kind,
+            removals: args.removals,
+            strict: args.strict,
+            output: args.output.clone(),
+            threads,
+            quiet: args.quiet,
+        };
+        return jsonl::run(&pipeline, &options);
+    }
+    if let Some(out_dir) = &args.out_dir {
+        let [dir] = args.files.as_slice() else {
+            eprintln!("newsclean: --out-dir takes one input directory");
+            return Ok(ExitCode::from(2));
+        };
+        let options = outdir::Options {
+            dir: dir.clone(),
+            out_dir: out_dir.clone(),
+            threads,
+            quiet: args.quiet,
+        };
+        return outdir::run(&pipeline, &options);
+    }
+    let sources = sources(&args.files);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = false;
     let mut first = true;
     for source in &sources {
-        let input = match read_input(source, args.html) {
+        let kind = if args.html { Kind::Html } else { Kind::Text };
+        let input = match Input::read(source, kind) {
             Ok(input) => input,
             Err(error) => {
                 out.flush()?;
@@ -79,10 +236,7 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
                 continue;
             }
         };
-        let cleaned = match &input {
-            Input::Text(text) => pipeline.clean(text),
-            Input::Html(bytes) => pipeline.clean_html_bytes(bytes),
-        };
+        let cleaned = input.clean(&pipeline);
         let written = if args.explain {
             write_explain(&mut out, source, &cleaned, sources.len() > 1)
         } else {
@@ -111,34 +265,16 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
     })
 }
 
-/// An input, read as what it is.
-enum Input {
-    Text(String),
-    Html(Vec<u8>),
-}
-
-/// Reads `source` as HTML when `html` says so or it clearly is, else as
-/// UTF-8 text.
-fn read_input(source: &Source, html: bool) -> Result<Input, InputError> {
-    let bytes = read_bytes(source)?;
-    if html || newsclean::html::looks_like_html(&bytes) {
-        if is_binary(&bytes) {
-            return Err(InputError::Binary(source.clone()));
-        }
-        return Ok(Input::Html(bytes));
+/// The inputs named on the command line: standard input when none is.
+fn sources(files: &[PathBuf]) -> Vec<Source> {
+    if files.is_empty() {
+        vec![Source::Stdin]
+    } else {
+        files.iter().map(|f| Source::from_arg(f)).collect()
     }
-    utf8(source, bytes).map(Input::Text)
 }
 
-/// Whether `bytes` are binary data rather than a page: a NUL byte early
-/// on, as `grep` and `git` judge. (UTF-16 pages start with a byte-order
-/// mark and are text.)
-fn is_binary(bytes: &[u8]) -> bool {
-    let utf16 = bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff");
-    !utf16 && memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
-}
-
-fn write_text(out: &mut impl Write, cleaned: &Cleaned<'_>, first: bool) -> io::Result<()> {
+pub fn write_text(out: &mut impl Write, cleaned: &Cleaned<'_>, first: bool) -> io::Result<()> {
     // Documents are separated by a blank line; paragraphs never are.
     if !first {
         out.write_all(b"\n")?;
@@ -155,17 +291,7 @@ fn write_json(out: &mut impl Write, source: &Source, cleaned: &Cleaned<'_>) -> i
         file: source.to_string(),
         body: cleaned.body(),
         metadata: cleaned.metadata(),
-        removed: cleaned
-            .removals()
-            .iter()
-            .map(|r| RemovedSpan {
-                start: r.span.start,
-                end: r.span.end,
-                cleaner: r.cleaner,
-                reason: &r.reason,
-                text: cleaned.text_of(r.span),
-            })
-            .collect(),
+        removed: removed_spans(cleaned),
     };
     serde_json::to_writer(&mut *out, &record)?;
     out.write_all(b"\n")

@@ -4,6 +4,11 @@
 mod clean;
 mod eval;
 mod input;
+mod jsonl;
+mod outdir;
+mod output;
+mod parallel;
+mod progress;
 
 use std::process::ExitCode;
 
