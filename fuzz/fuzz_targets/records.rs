@@ -1,7 +1,10 @@
-//! The command line's records: one JSON object per line with the text in a
-//! field (`text`). Whatever the line holds, reading it gives the text or
-//! says what is wrong, never panics; a well-formed record gives back its
-//! text exactly; cleaning that text keeps every invariant.
+//! The command line's records (`newsclean clean --jsonl`), through the
+//! command line's own code (`src/bin/newsclean/record.rs`): one JSON object
+//! per line with the text in a field (`text`). Whatever the line holds, the
+//! output is one line of JSON and never a panic; a well-formed record comes
+//! back with every field as it was and the cleaned text added; a bad one
+//! comes back marked, its content kept; cleaning the text keeps every
+//! invariant.
 //!
 //! `cargo fuzz run -s none records`
 
@@ -17,25 +20,16 @@ use serde_json::{Map, Value};
 #[path = "../../tests/invariants.rs"]
 mod invariants;
 
+#[path = "../../src/bin/newsclean/record.rs"]
+#[allow(dead_code)]
+mod record;
+
+use record::{Kind, RecordCleaner};
+
 /// Longer lines are skipped: they find nothing new, only slower.
 const MAX_BYTES: usize = 16 * 1024;
 
 const FIELD: &str = "text";
-
-/// The text of a record `line`, or what is wrong with it.
-fn record_text(line: &[u8]) -> Result<String, String> {
-    let line = std::str::from_utf8(line)
-        .map_err(|e| format!("not UTF-8 (invalid byte at offset {})", e.valid_up_to()))?;
-    let record: Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
-    let Value::Object(mut fields) = record else {
-        return Err("not a JSON object".to_owned());
-    };
-    match fields.remove(FIELD) {
-        Some(Value::String(text)) => Ok(text),
-        Some(_) => Err(format!("field {FIELD:?} is not a string")),
-        None => Err(format!("no field {FIELD:?}")),
-    }
-}
 
 #[derive(Arbitrary)]
 enum Record {
@@ -65,7 +59,19 @@ impl Record {
                 if *text_first {
                     fields.insert(FIELD.to_owned(), Value::String(text.clone()));
                 }
-                for (name, value) in others.iter().filter(|(name, _)| name != FIELD) {
+                // Fields cleaning adds, or marks bad records with, make a
+                // record bad: a well-formed one has none.
+                let reserved = [
+                    FIELD,
+                    record::CLEAN_TEXT,
+                    record::METADATA,
+                    record::REMOVALS,
+                    record::ERROR,
+                ];
+                for (name, value) in others
+                    .iter()
+                    .filter(|(name, _)| !reserved.contains(&name.as_str()))
+                {
                     fields.insert(name.clone(), Value::String(value.clone()));
                 }
                 if !text_first {
@@ -103,19 +109,55 @@ fuzz_target!(|record: Record| {
     if line.len() > MAX_BYTES {
         return;
     }
-    match (record_text(&line), expected) {
-        (Ok(text), Some(expected)) => assert_eq!(text, expected, "{record:?}"),
+    let pipeline = Pipeline::news();
+    let cleaner = RecordCleaner {
+        pipeline: &pipeline,
+        field: FIELD,
+        kind: Kind::Text,
+        removals: true,
+    };
+    let mut out = Vec::new();
+    let result = cleaner.record(&line, &mut out);
+    let Some(written) = out.strip_suffix(b"\n") else {
+        panic!("the output is not one line\n{record:?}");
+    };
+    assert!(
+        !written.contains(&b'\n'),
+        "the output is not one line\n{record:?}"
+    );
+    let written: Value = serde_json::from_slice(written)
+        .unwrap_or_else(|e| panic!("the output is not JSON: {e}\n{record:?}"));
+    match (result, expected) {
+        (Ok(_), Some(text)) => {
+            let input: Map<String, Value> = serde_json::from_slice(&line).expect("built as JSON");
+            for (name, value) in &input {
+                assert_eq!(&written[name], value, "field {name:?} changed\n{record:?}");
+            }
+            let cleaned = pipeline.clean(&text);
+            assert_eq!(written["clean_text"], cleaned.body(), "{record:?}");
+            if let Err(broken) = invariants::check_cleaning(&pipeline, &text) {
+                panic!("{broken}\n{record:?}");
+            }
+        }
         (Err(why), Some(_)) => panic!("a well-formed record is refused: {why}\n{record:?}"),
         (Ok(_), None) if matches!(record, Record::NotText(_)) => {
             panic!("a field that is no string is read as text\n{record:?}")
         }
-        (Err(why), None) => assert!(!why.is_empty()),
+        (Err(why), _) => {
+            assert_eq!(written["error"], why.as_str(), "{record:?}");
+            // Nothing is lost: the line is in the output, as raw text or
+            // bytes, or as the record's own fields.
+            let kept = written["raw"]
+                .as_str()
+                .map(|raw| raw.as_bytes() == line.as_slice())
+                .or_else(|| written["raw_hex"].as_str().map(|hex| hex == hex_of(&line)))
+                .unwrap_or_else(|| written.as_object().is_some_and(|o| o.len() >= 2));
+            assert!(kept, "the bad record's content is lost\n{record:?}");
+        }
         (Ok(_), None) => {}
     }
-    if let Ok(text) = record_text(&line) {
-        let pipeline = Pipeline::news();
-        if let Err(broken) = invariants::check_cleaning(&pipeline, &text) {
-            panic!("{broken}\n{record:?}");
-        }
-    }
 });
+
+fn hex_of(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

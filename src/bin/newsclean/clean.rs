@@ -10,6 +10,7 @@ use newsclean::{Cleaned, Favor, LineVerdict, Pipeline, Verdict};
 use serde::Serialize;
 
 use crate::input::{InputError, Source, read_bytes, utf8};
+use crate::record::{Kind, RemovedSpan, clean_input, removed_spans};
 use crate::{jsonl, outdir, parallel};
 
 #[derive(Debug, clap::Args)]
@@ -81,24 +82,6 @@ pub struct Args {
     quiet: bool,
 }
 
-/// What an input holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    /// Plain text, as scrapers give it.
-    Text,
-    /// An HTML page.
-    Html,
-}
-
-/// Cleans one input held as a string: every document the command line
-/// cleans, whatever its source, goes through here or [`Input::clean`].
-pub fn clean_input<'a>(pipeline: &Pipeline, kind: Kind, input: &'a str) -> Cleaned<'a> {
-    match kind {
-        Kind::Text => pipeline.clean(input),
-        Kind::Html => pipeline.clean_html(input),
-    }
-}
-
 /// An input file, read as what it is.
 pub enum Input {
     /// UTF-8 text.
@@ -159,32 +142,6 @@ struct Record<'a> {
     body: &'a str,
     metadata: &'a newsclean::Metadata<'a>,
     removed: Vec<RemovedSpan<'a>>,
-}
-
-/// A removal as the JSON outputs give it: byte offsets into the cleaned
-/// text, and the text itself.
-#[derive(Serialize)]
-pub struct RemovedSpan<'a> {
-    start: usize,
-    end: usize,
-    cleaner: &'a str,
-    reason: &'a str,
-    text: &'a str,
-}
-
-/// Every removal of `cleaned`, in order.
-pub fn removed_spans<'c>(cleaned: &'c Cleaned<'_>) -> Vec<RemovedSpan<'c>> {
-    cleaned
-        .removals()
-        .iter()
-        .map(|r| RemovedSpan {
-            start: r.span.start,
-            end: r.span.end,
-            cleaner: r.cleaner,
-            reason: &r.reason,
-            text: cleaned.text_of(r.span),
-        })
-        .collect()
 }
 
 pub fn run(args: &Args) -> io::Result<ExitCode> {

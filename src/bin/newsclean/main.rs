@@ -9,6 +9,7 @@ mod outdir;
 mod output;
 mod parallel;
 mod progress;
+mod record;
 
 use std::process::ExitCode;
 

@@ -10,11 +10,12 @@ use std::time::Instant;
 
 use newsclean::Pipeline;
 
-use crate::clean::{Input, Kind, write_text};
+use crate::clean::{Input, write_text};
 use crate::input::Source;
 use crate::output::AtomicFile;
 use crate::parallel::{self, ordered_map};
 use crate::progress::{Progress, Summary, Tally};
+use crate::record::Kind;
 
 /// What `--out-dir` was asked to do.
 #[derive(Debug)]
