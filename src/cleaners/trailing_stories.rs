@@ -31,11 +31,9 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use crate::cleaners::related_links::is_related_heading;
 use crate::document::LineFact;
-use crate::text::{Shape, dates, has_chars, lowercase, words};
+use crate::text::{Regex, Shape, dates, has_chars, lowercase, words};
 use crate::{Cleaner, Document, Marks};
 
 /// Drops the list of other stories after the article.
@@ -84,14 +82,12 @@ fn dated_headline(doc: &Document<'_>, i: usize) -> bool {
         return false;
     }
     let line = doc.line_text(i);
-    if BYLINE_START.is_match(line) {
-        return false;
-    }
     // The headline is one clause with no date of its own: a line with two
-    // dates is a date line, not a headline.
+    // dates is a date line, not a headline. The date is looked for first:
+    // few lines end with one.
     dates::trailing_date(line).is_some_and(|(head_end, _)| {
         let head = &line[..head_end];
-        Shape::of(head).inner_stops == 0 && !dates::holds_date(head)
+        Shape::of(head).inner_stops == 0 && !dates::holds_date(head) && !BYLINE_START.is_match(line)
     })
 }
 
