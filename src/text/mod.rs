@@ -8,7 +8,7 @@ mod word_regex;
 
 pub use shape::{Initial, Shape};
 pub use stopwords::{Language, StopWords};
-pub(crate) use stopwords::{WordTable, word_keys};
+pub(crate) use stopwords::{StopWordCounts, WordTable, word_keys};
 pub(crate) use word_regex::Regex;
 
 use std::borrow::Cow;

@@ -196,6 +196,24 @@ fn pack(word: &str) -> Option<u128> {
 /// Words read to guess a language: enough to tell, few enough to be quick.
 const GUESS_WORDS: usize = 800;
 
+/// The words of one line, and how many are stop words of each language.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct StopWordCounts {
+    words: u32,
+    hits: [u32; LANGUAGES.len()],
+}
+
+impl StopWordCounts {
+    /// Counts the word whose key is `key` (see [`word_keys`]).
+    pub(crate) fn add(&mut self, key: Option<u128>) {
+        self.words += 1;
+        let bits = key.map_or(0, |key| TABLE.bits_of_key(key));
+        for (k, count) in self.hits.iter_mut().enumerate() {
+            *count += u32::from(bits >> k & 1);
+        }
+    }
+}
+
 /// The stop words of one language.
 #[derive(Clone, Copy, Debug)]
 pub struct StopWords {
@@ -221,16 +239,23 @@ impl StopWords {
     /// until enough words are seen): English when nothing hits.
     #[must_use]
     pub fn guess<'t>(lines: impl IntoIterator<Item = &'t str>) -> StopWords {
+        let mut counts = StopWordCounts::default();
+        StopWords::guess_from_counts(lines.into_iter().map(|line| {
+            counts = StopWordCounts::default();
+            word_keys(line, |key| counts.add(key));
+            counts
+        }))
+    }
+
+    /// [`StopWords::guess`] from the [`StopWordCounts`] of each line.
+    pub(crate) fn guess_from_counts(lines: impl IntoIterator<Item = StopWordCounts>) -> StopWords {
         let mut hits = [0u32; LANGUAGES.len()];
         let mut seen = 0;
         for line in lines {
-            word_keys(line, |key| {
-                seen += 1;
-                let bits = key.map_or(0, |key| TABLE.bits_of_key(key));
-                for (k, count) in hits.iter_mut().enumerate() {
-                    *count += u32::from(bits >> k & 1);
-                }
-            });
+            seen += line.words as usize;
+            for (count, line_hits) in hits.iter_mut().zip(line.hits) {
+                *count += line_hits;
+            }
             if seen >= GUESS_WORDS {
                 break;
             }
@@ -239,6 +264,12 @@ impl StopWords {
             .max_by_key(|&k| (hits[k], usize::MAX - k))
             .unwrap_or(0);
         StopWords::of(LANGUAGES[best].0)
+    }
+
+    /// How many words of the line counted in `counts` are stop words of
+    /// this list.
+    pub(crate) fn hits(&self, counts: &StopWordCounts) -> u32 {
+        counts.hits[self.bit.trailing_zeros() as usize]
     }
 
     /// The language of the list.
@@ -251,11 +282,6 @@ impl StopWords {
     #[must_use]
     pub fn contains(&self, word: &str) -> bool {
         TABLE.bits(word) & self.bit != 0
-    }
-
-    /// Whether the word with key `key` (see [`word_keys`]) is a stop word.
-    pub(crate) fn contains_key(&self, key: u128) -> bool {
-        TABLE.bits_of_key(key) & self.bit != 0
     }
 }
 
