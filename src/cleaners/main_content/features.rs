@@ -20,9 +20,13 @@ pub(super) const STAGE1: usize = LINE + 16 + 6 + 5 + 7 + 3;
 /// stage's scores around the line.
 pub(super) const STAGE2: usize = STAGE1 + 11;
 
-/// Words of page furniture, in lowercase: menus, sharing, accounts, legal.
-static CHROME_WORDS: LazyLock<WordTable> = LazyLock::new(|| {
-    let mut table = WordTable::default();
+/// The bit of words of page furniture in [`WORDS`].
+const CHROME: u16 = 1 << 15;
+
+/// The stop words of every language, and words of page furniture, in
+/// lowercase: menus, sharing, accounts, legal. One lookup per word.
+static WORDS: LazyLock<WordTable> = LazyLock::new(|| {
+    let mut table = StopWords::table().clone();
     "share shares tweet facebook twitter linkedin instagram pinterest whatsapp youtube tiktok email subscribe \
      subscription newsletter sign login log register account cookie cookies privacy policy terms copyright \
      rights reserved menu search home comment comments reply posted tag tags category categories related \
@@ -30,7 +34,7 @@ static CHROME_WORDS: LazyLock<WordTable> = LazyLock::new(|| {
      previous next prev older newer page author by teilen anmelden datenschutz impressum kommentare partager \
      connexion confidentialité commentaires compartir iniciar privacidad comentarios condividi accedi"
         .split_whitespace()
-        .for_each(|word| table.insert(word, 1));
+        .for_each(|word| table.insert(word, CHROME));
     table
 });
 
@@ -50,10 +54,9 @@ static LINE_WORDS: LineFact<LineWords> = LineFact::new(|doc, i| {
     let mut stop_words = StopWordCounts::default();
     let mut chrome_words = 0u32;
     word_keys(text, |key| {
-        stop_words.add(key);
-        if let Some(key) = key {
-            chrome_words += u32::from(CHROME_WORDS.bits_of_key(key) != 0);
-        }
+        let bits = key.map_or(0, |key| WORDS.bits_of_key(key));
+        stop_words.add_bits(bits);
+        chrome_words += u32::from(bits & CHROME != 0);
     });
     LineWords {
         stop_words,
