@@ -1,5 +1,6 @@
 use std::any::Any;
 use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
 use std::fmt;
 
 use crate::Span;
@@ -44,6 +45,7 @@ pub struct Document<'a> {
     favor: Favor,
     shapes: OnceCell<Vec<Shape>>,
     keys: OnceCell<Keys>,
+    key_ids: OnceCell<KeyIds>,
     /// Per line: its normalised text, where that differs from the source.
     normalized: OnceCell<Vec<Option<Box<str>>>>,
     /// Per [`LineFact`] asked (by address): per line, its value once known.
@@ -74,6 +76,17 @@ struct Keys {
     spans: Vec<Option<(usize, usize)>>,
 }
 
+/// Small numbers standing for the keys of the lines, so that counting
+/// lines by key needs no hashing.
+struct KeyIds {
+    /// Per line: the id of its key, or `NO_KEY`.
+    ids: Vec<u32>,
+    /// How many ids there are.
+    count: usize,
+}
+
+const NO_KEY: u32 = u32::MAX;
+
 /// Lines longer than this have no key: boilerplate phrases are short.
 pub(crate) const KEY_MAX_BYTES: usize = 240;
 
@@ -102,6 +115,7 @@ impl<'a> Document<'a> {
             favor,
             shapes: OnceCell::new(),
             keys: OnceCell::new(),
+            key_ids: OnceCell::new(),
             normalized: OnceCell::new(),
             facts: RefCell::new(Vec::new()),
         }
@@ -235,6 +249,40 @@ impl<'a> Document<'a> {
         let keys = self.keys.get_or_init(|| self.compute_keys());
         let (start, end) = (*keys.spans.get(index)?)?;
         Some(&keys.text[start..end])
+    }
+
+    /// A number standing for the [`key`](Document::key) of line `index`:
+    /// lines have the same id when they have the same key, and the empty
+    /// key has id 0. `None` for a line without a key.
+    pub(crate) fn key_id(&self, index: usize) -> Option<u32> {
+        let id = *self.key_id_table().ids.get(index)?;
+        (id != NO_KEY).then_some(id)
+    }
+
+    /// How many ids [`key_id`](Document::key_id) gives, at most: all are
+    /// below it.
+    pub(crate) fn key_ids(&self) -> usize {
+        self.key_id_table().count
+    }
+
+    fn key_id_table(&self) -> &KeyIds {
+        self.key_ids.get_or_init(|| {
+            let mut known: HashMap<&str, u32> = HashMap::new();
+            known.insert("", 0);
+            let ids = (0..self.lines.len())
+                .map(|i| match self.key(i) {
+                    Some(key) => {
+                        let next = known.len() as u32;
+                        *known.entry(key).or_insert(next)
+                    }
+                    None => NO_KEY,
+                })
+                .collect();
+            KeyIds {
+                ids,
+                count: known.len(),
+            }
+        })
     }
 
     fn compute_keys(&self) -> Keys {

@@ -28,15 +28,12 @@
 //! ```
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::cleaners::related_links::is_related_heading;
 use crate::document::LineFact;
-use crate::text::{Shape, dates, has_chars, lowercase, words};
+use crate::text::{Regex, Shape, dates, has_chars, lowercase, words};
 use crate::{Cleaner, Document, Marks};
 
 /// Drops the list of other stories after the article.
@@ -53,8 +50,6 @@ enum Role {
     Headline,
     /// Text under a headline, or cut short with `...`.
     Teaser,
-    /// Prose that carries on the story.
-    Continuation,
     /// Anything else: short lines, unrelated prose.
     Other,
 }
@@ -65,7 +60,7 @@ impl Role {
             Role::DatedHeadline | Role::Headline => "headline of another story",
             Role::Heading => "related-stories heading",
             Role::Teaser => "teaser of another story",
-            Role::Continuation | Role::Other => "text after the story",
+            Role::Other => "text after the story",
         }
     }
 }
@@ -87,37 +82,14 @@ fn dated_headline(doc: &Document<'_>, i: usize) -> bool {
         return false;
     }
     let line = doc.line_text(i);
-    if BYLINE_START.is_match(line) {
-        return false;
-    }
     // The headline is one clause with no date of its own: a line with two
-    // dates is a date line, not a headline.
+    // dates is a date line, not a headline. The date is looked for first:
+    // few lines end with one.
     dates::trailing_date(line).is_some_and(|(head_end, _)| {
         let head = &line[..head_end];
-        Shape::of(head).inner_stops == 0 && !dates::holds_date(head)
+        Shape::of(head).inner_stops == 0 && !dates::holds_date(head) && !BYLINE_START.is_match(line)
     })
 }
-
-/// Share of a line's long words that the story used too.
-fn overlap(line: &str, vocabulary: &HashSet<Cow<'_, str>>) -> f32 {
-    let mut total = 0;
-    let mut shared = 0;
-    for w in words(line).filter(|w| has_chars(w, 4)) {
-        total += 1;
-        if vocabulary.contains(lowercase(w).as_ref()) {
-            shared += 1;
-        }
-    }
-    if total == 0 {
-        0.0
-    } else {
-        shared as f32 / total as f32
-    }
-}
-
-/// Lines sharing at least this much of their vocabulary with the story
-/// carry it on.
-const ON_TOPIC: f32 = 0.5;
 
 impl Cleaner for TrailingStories {
     fn name(&self) -> &'static str {
@@ -131,30 +103,14 @@ impl Cleaner for TrailingStories {
         else {
             return;
         };
-        // Other stories follow the story: a list can only start once most
-        // of the prose is behind (teasers cut short are not the story's).
-        let prose_words: Vec<(usize, u32)> = doc
-            .content_lines()
-            .filter(|&i| marks.is_kept(i) && doc.shape(i).is_prose() && !doc.shape(i).ends_ellipsis)
-            .map(|i| (i, doc.shape(i).words))
-            .collect();
-        let total: u32 = prose_words.iter().map(|&(_, w)| w).sum();
-        let mostly_behind = |start: usize| {
-            let before: u32 = prose_words
-                .iter()
-                .take_while(|&&(i, _)| i < start)
-                .map(|&(_, w)| w)
-                .sum();
-            before * 2 >= total
+        let starts = list_starts(doc, marks, first_prose);
+        let Some(&first_start) = starts.first() else {
+            return;
         };
-        let starts = (first_prose + 1..doc.len()).filter(|&i| {
-            marks.is_kept(i)
-                && (is_related_heading(doc, i) || is_dated_headline(doc, i))
-                && mostly_behind(i)
-        });
+        let tail = Tail::of(doc, marks, first_prose, first_start);
         for start in starts {
-            if let Some(roles) = tail_roles(doc, marks, first_prose, start) {
-                for (i, role) in roles {
+            if let Some(from) = tail.list_from(start) {
+                for &(i, role) in &tail.roles[from..] {
                     marks.remove_line(i, role.reason());
                 }
                 return;
@@ -163,75 +119,215 @@ impl Cleaner for TrailingStories {
     }
 }
 
-/// The roles of the lines from `start` on, if they read as a list of other
-/// stories.
-fn tail_roles(
+/// The kept lines after `first_prose` where a list of other stories may
+/// start: headings and dated headlines, once most of the prose is behind
+/// (teasers cut short are not the story's).
+fn list_starts(doc: &Document<'_>, marks: &Marks<'_>, first_prose: usize) -> Vec<usize> {
+    let prose_words: Vec<(usize, u32)> = doc
+        .content_lines()
+        .filter(|&i| marks.is_kept(i) && doc.shape(i).is_prose() && !doc.shape(i).ends_ellipsis)
+        .map(|i| (i, doc.shape(i).words))
+        .collect();
+    let total: u32 = prose_words.iter().map(|&(_, w)| w).sum();
+    let mut prose_before = prose_words.iter().peekable();
+    let mut before = 0u32;
+    (first_prose + 1..doc.len())
+        .filter(|&i| {
+            if !(marks.is_kept(i) && (is_related_heading(doc, i) || is_dated_headline(doc, i))) {
+                return false;
+            }
+            while let Some(&(_, words)) = prose_before.next_if(|&&(p, _)| p < i) {
+                before += words;
+            }
+            before * 2 >= total
+        })
+        .collect()
+}
+
+/// The kept lines from the first possible start of a list on, each with
+/// its role, and what is needed to judge a list starting at any of them in
+/// constant time.
+///
+/// A line's role does not depend on where the list starts (a start is a
+/// heading or a dated headline whatever came before), except for prose that
+/// carries on the story: whether it does depends on the story's vocabulary,
+/// the words of the lines before the start, which only grows with the
+/// start. So each such line gets the first start from which it reads as
+/// the story carrying on.
+struct Tail {
+    /// Kept lines and their roles, prose that may carry on the story taken
+    /// by the role it has when it does not.
+    roles: Vec<(usize, Role)>,
+    /// Per position in `roles`: the line from which on a list starting
+    /// there is cut short by prose carrying on the story, at that position
+    /// or after (`usize::MAX` for none).
+    continued_from: Vec<usize>,
+    /// Per position in `roles`: counts of the roles at that position and
+    /// after.
+    counts: Vec<RoleCounts>,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct RoleCounts {
+    dated: u32,
+    teasers: u32,
+    truncated: u32,
+    headings: u32,
+    headlines: u32,
+}
+
+impl Tail {
+    fn of(doc: &Document<'_>, marks: &Marks<'_>, first_prose: usize, first_start: usize) -> Tail {
+        let mut roles = Vec::new();
+        // Positions in `roles` of prose that may carry on the story.
+        let mut prose = Vec::new();
+        let mut previous = Role::Other;
+        // Lines other cleaners took play no part: cleaning the result again
+        // must see the same sequence.
+        for i in (first_start..doc.len()).filter(|&i| marks.is_kept(i)) {
+            let shape = doc.shape(i);
+            let role = if is_related_heading(doc, i) {
+                Role::Heading
+            } else if is_dated_headline(doc, i) {
+                Role::DatedHeadline
+            } else if shape.ends_ellipsis {
+                Role::Teaser
+            } else {
+                if shape.is_prose() {
+                    prose.push(roles.len());
+                }
+                if matches!(previous, Role::DatedHeadline | Role::Headline) && shape.words >= 6 {
+                    Role::Teaser
+                } else if shape.is_headline_like() && !shape.is_prose() {
+                    Role::Headline
+                } else {
+                    Role::Other
+                }
+            };
+            previous = role;
+            roles.push((i, role));
+        }
+
+        let mut continued_from = vec![usize::MAX; roles.len() + 1];
+        if let Some(&last) = prose.last() {
+            let on_topic_from = on_topic_from(doc, marks, first_prose, &roles, &prose, last);
+            for (&at, from) in prose.iter().zip(on_topic_from) {
+                continued_from[at] = from;
+            }
+        }
+        let mut counts = vec![RoleCounts::default(); roles.len() + 1];
+        for at in (0..roles.len()).rev() {
+            continued_from[at] = continued_from[at].min(continued_from[at + 1]);
+            let mut c = counts[at + 1];
+            let (i, role) = roles[at];
+            match role {
+                Role::DatedHeadline => c.dated += 1,
+                Role::Teaser => {
+                    c.teasers += 1;
+                    if doc.shape(i).ends_ellipsis {
+                        c.truncated += 1;
+                    }
+                }
+                Role::Heading => c.headings += 1,
+                Role::Headline => c.headlines += 1,
+                _ => {}
+            }
+            counts[at] = c;
+        }
+        Tail {
+            roles,
+            continued_from,
+            counts,
+        }
+    }
+
+    /// The position in `roles` of line `start`, if the lines from there on
+    /// read as a list of other stories.
+    fn list_from(&self, start: usize) -> Option<usize> {
+        let at = self.roles.binary_search_by_key(&start, |&(i, _)| i).ok()?;
+        if self.continued_from[at] <= start {
+            return None;
+        }
+        let RoleCounts {
+            dated,
+            teasers,
+            truncated,
+            headings,
+            headlines,
+        } = self.counts[at];
+        // Under a heading, undated headlines make a list when their teasers
+        // are cut short or when they have none: a full paragraph after them
+        // may be the story carrying on.
+        let listed = dated >= 2
+            || (dated == 1 && teasers >= 1)
+            || (headings >= 1 && (dated + truncated >= 1 || (headlines >= 2 && teasers == 0)));
+        listed.then_some(at)
+    }
+}
+
+/// For each line of `roles` at the positions `prose`: the first start of a
+/// list from which its share of long words that the story used before the
+/// start reaches [`ON_TOPIC`] (`usize::MAX` for none). The story's words
+/// are read once, from `first_prose` to the last of those lines (`last`).
+fn on_topic_from(
     doc: &Document<'_>,
     marks: &Marks<'_>,
     first_prose: usize,
-    start: usize,
-) -> Option<Vec<(usize, Role)>> {
-    // Built on first use: most tails hold no prose to weigh against it.
-    let vocabulary = OnceCell::new();
-    let vocabulary = || {
-        vocabulary.get_or_init(|| {
-            (first_prose..start)
-                .filter(|&i| marks.is_kept(i))
-                .flat_map(|i| words(doc.line_text(i)))
-                .filter(|w| has_chars(w, 4))
-                .map(lowercase)
-                .collect::<HashSet<_>>()
-        })
-    };
-    let mut roles = Vec::new();
-    let mut previous = Role::Other;
-    let (mut dated, mut teasers, mut truncated, mut headings, mut headlines) = (0, 0, 0, 0, 0);
-    // Lines other cleaners took play no part: cleaning the result again
-    // must see the same sequence.
-    for i in start..doc.len() {
-        if !marks.is_kept(i) {
-            continue;
+    roles: &[(usize, Role)],
+    prose: &[usize],
+    last: usize,
+) -> Vec<usize> {
+    // Each long word of the story, in lowercase, with the first line that
+    // has it.
+    let mut first_seen: HashMap<Cow<'_, str>, usize> = HashMap::new();
+    let mut prose = prose.iter().map(|&at| roles[at].0).peekable();
+    let mut from = Vec::new();
+    let mut seen = Vec::new();
+    for i in (first_prose..=roles[last].0).filter(|&i| marks.is_kept(i)) {
+        let line = doc.line_text(i);
+        if prose.next_if_eq(&i).is_some() {
+            // The story before a start holds the word when the word's first
+            // line is before the start.
+            seen.clear();
+            seen.extend(
+                words(line)
+                    .filter(|w| has_chars(w, 4))
+                    .map(|w| first_seen.get(lowercase(w).as_ref()).copied()),
+            );
+            from.push(first_start_on_topic(&mut seen));
         }
-        let shape = doc.shape(i);
-        let role = if is_related_heading(doc, i) {
-            Role::Heading
-        } else if is_dated_headline(doc, i) {
-            Role::DatedHeadline
-        } else if shape.ends_ellipsis {
-            Role::Teaser
-        } else if shape.is_prose() && overlap(doc.line_text(i), vocabulary()) >= ON_TOPIC {
-            Role::Continuation
-        } else if matches!(previous, Role::DatedHeadline | Role::Headline) && shape.words >= 6 {
-            Role::Teaser
-        } else if shape.is_headline_like() && !shape.is_prose() {
-            Role::Headline
-        } else {
-            Role::Other
-        };
-        match role {
-            Role::Continuation => return None,
-            Role::DatedHeadline => dated += 1,
-            Role::Teaser => {
-                teasers += 1;
-                if shape.ends_ellipsis {
-                    truncated += 1;
-                }
-            }
-            Role::Heading => headings += 1,
-            Role::Headline => headlines += 1,
-            _ => {}
+        for w in words(line).filter(|w| has_chars(w, 4)) {
+            first_seen.entry(lowercase(w)).or_insert(i);
         }
-        previous = role;
-        roles.push((i, role));
     }
-    // Under a heading, undated headlines make a list when their teasers are
-    // cut short or when they have none: a full paragraph after them may be
-    // the story carrying on.
-    let listed = dated >= 2
-        || (dated == 1 && teasers >= 1)
-        || (headings >= 1 && (dated + truncated >= 1 || (headlines >= 2 && teasers == 0)));
-    listed.then_some(roles)
+    from
 }
+
+/// Given the first line that has each long word of a line (`None` for none
+/// before it), the first start of a list before which enough of them are
+/// for the line to carry on the story.
+fn first_start_on_topic(seen: &mut [Option<usize>]) -> usize {
+    let total = seen.len();
+    // The fewest shared words that are enough, as `overlap` measures.
+    let Some(needed) = (1..=total).find(|&shared| share(shared, total) >= ON_TOPIC) else {
+        return usize::MAX;
+    };
+    seen.sort_unstable_by_key(|line| line.unwrap_or(usize::MAX));
+    seen[needed - 1].map_or(usize::MAX, |line| line + 1)
+}
+
+/// `shared` of `total` words, as a share (0 when there are none).
+fn share(shared: usize, total: usize) -> f32 {
+    if total == 0 {
+        0.0
+    } else {
+        shared as f32 / total as f32
+    }
+}
+
+/// Lines sharing at least this much of their vocabulary with the story
+/// carry it on.
+const ON_TOPIC: f32 = 0.5;
 
 #[cfg(test)]
 mod tests {

@@ -8,7 +8,7 @@ mod word_regex;
 
 pub use shape::{Initial, Shape};
 pub use stopwords::{Language, StopWords};
-pub(crate) use stopwords::{WordTable, word_keys};
+pub(crate) use stopwords::{StopWordCounts, WordTable, word_keys};
 pub(crate) use word_regex::Regex;
 
 use std::borrow::Cow;
@@ -71,27 +71,22 @@ pub(crate) fn trim_span(text: &str, span: Span) -> Span {
 pub(crate) fn push_key(line: &str, out: &mut String) {
     let start = out.len();
     let mut gap = false;
-    if line.is_ascii() {
-        out.reserve(line.len());
-        for &b in line.as_bytes() {
-            if b.is_ascii_alphanumeric() {
-                if gap && out.len() > start {
-                    out.push(' ');
-                }
-                gap = false;
-                out.push(b.to_ascii_lowercase() as char);
-            } else {
-                gap = true;
-            }
+    out.reserve(line.len());
+    // Starts a word: a space after the one before.
+    let word = |out: &mut String, gap: &mut bool| {
+        if *gap && out.len() > start {
+            out.push(' ');
         }
-        return;
-    }
+        *gap = false;
+    };
     for c in line.chars() {
-        if c.is_alphanumeric() {
-            if gap && out.len() > start {
-                out.push(' ');
-            }
-            gap = false;
+        if c.is_ascii_alphanumeric() {
+            word(out, &mut gap);
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_ascii() {
+            gap = true;
+        } else if c.is_alphanumeric() {
+            word(out, &mut gap);
             out.extend(c.to_lowercase());
         } else if !is_mark(c) {
             gap = true;

@@ -98,7 +98,14 @@ impl Shape {
     /// The counts of any line. Marks are part of the letter before them, as
     /// in NFC.
     fn count(line: &str) -> Shape {
-        Shape::count_classes(line.chars().filter(|&c| !is_mark(c)).map(Class::of))
+        let table = &*ASCII_CLASSES;
+        Shape::count_classes(line.chars().filter(|&c| !is_mark(c)).map(|c| {
+            if c.is_ascii() {
+                table[c as usize]
+            } else {
+                Class::of(c)
+            }
+        }))
     }
 
     /// Counts words, letters, digits, commas and sentence breaks.

@@ -118,7 +118,7 @@ static TABLE: LazyLock<WordTable> = LazyLock::new(|| {
 /// A word of up to 16 bytes is its own key: its bytes in lowercase, packed
 /// into a `u128`. Looking one up neither allocates nor hashes a string;
 /// longer words are never in the table.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct WordTable {
     map: FixedMap<u128, u16>,
 }
@@ -144,28 +144,50 @@ impl WordTable {
 
 /// Calls `f` with the key of each word of `text` (words as
 /// [`super::words`] cuts them), or `None` for a word too long to have one.
-/// ASCII text is cut and packed in one pass over its bytes.
+/// The text is cut and packed in one pass; ASCII bytes, nearly all there
+/// are, need no decoding.
 pub(crate) fn word_keys(text: &str, mut f: impl FnMut(Option<u128>)) {
-    if !text.is_ascii() {
-        super::words(text).for_each(|w| f(pack(w)));
-        return;
-    }
     let mut bytes = [0u8; 16];
+    // Bytes of the word so far in lowercase; past 16 it has no key.
     let mut len = 0usize;
-    for &b in text.as_bytes() {
-        if b.is_ascii_alphanumeric() {
-            if len < 16 {
-                bytes[len] = b.to_ascii_lowercase();
+    let mut emit = |bytes: &mut [u8; 16], len: &mut usize| {
+        f((*len <= 16).then(|| u128::from_le_bytes(*bytes)));
+        *bytes = [0; 16];
+        *len = 0;
+    };
+    let mut at = 0;
+    let raw = text.as_bytes();
+    while let Some(&b) = raw.get(at) {
+        if b.is_ascii() {
+            at += 1;
+            if b.is_ascii_alphanumeric() {
+                if len < 16 {
+                    bytes[len] = b.to_ascii_lowercase();
+                }
+                len += 1;
+            } else if len > 0 {
+                emit(&mut bytes, &mut len);
             }
-            len += 1;
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        at += c.len_utf8();
+        if c.is_alphanumeric() || super::is_mark(c) {
+            for lower in c.to_lowercase() {
+                let n = lower.len_utf8();
+                if len + n <= 16 {
+                    lower.encode_utf8(&mut bytes[len..len + n]);
+                }
+                len += n;
+            }
         } else if len > 0 {
-            f((len <= 16).then(|| u128::from_le_bytes(bytes)));
-            bytes = [0; 16];
-            len = 0;
+            emit(&mut bytes, &mut len);
         }
     }
     if len > 0 {
-        f((len <= 16).then(|| u128::from_le_bytes(bytes)));
+        emit(&mut bytes, &mut len);
     }
 }
 
@@ -196,6 +218,29 @@ fn pack(word: &str) -> Option<u128> {
 /// Words read to guess a language: enough to tell, few enough to be quick.
 const GUESS_WORDS: usize = 800;
 
+/// The words of one line, and how many are stop words of each language.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct StopWordCounts {
+    words: u32,
+    hits: [u32; LANGUAGES.len()],
+}
+
+impl StopWordCounts {
+    /// Counts the word whose key is `key` (see [`word_keys`]).
+    pub(crate) fn add(&mut self, key: Option<u128>) {
+        self.add_bits(key.map_or(0, |key| TABLE.bits_of_key(key)));
+    }
+
+    /// Counts a word whose bits in [`StopWords::table`] (or a copy of it
+    /// with more bits, past the languages') are `bits`.
+    pub(crate) fn add_bits(&mut self, bits: u16) {
+        self.words += 1;
+        for (k, count) in self.hits.iter_mut().enumerate() {
+            *count += u32::from(bits >> k & 1);
+        }
+    }
+}
+
 /// The stop words of one language.
 #[derive(Clone, Copy, Debug)]
 pub struct StopWords {
@@ -221,16 +266,23 @@ impl StopWords {
     /// until enough words are seen): English when nothing hits.
     #[must_use]
     pub fn guess<'t>(lines: impl IntoIterator<Item = &'t str>) -> StopWords {
+        let mut counts = StopWordCounts::default();
+        StopWords::guess_from_counts(lines.into_iter().map(|line| {
+            counts = StopWordCounts::default();
+            word_keys(line, |key| counts.add(key));
+            counts
+        }))
+    }
+
+    /// [`StopWords::guess`] from the [`StopWordCounts`] of each line.
+    pub(crate) fn guess_from_counts(lines: impl IntoIterator<Item = StopWordCounts>) -> StopWords {
         let mut hits = [0u32; LANGUAGES.len()];
         let mut seen = 0;
         for line in lines {
-            word_keys(line, |key| {
-                seen += 1;
-                let bits = key.map_or(0, |key| TABLE.bits_of_key(key));
-                for (k, count) in hits.iter_mut().enumerate() {
-                    *count += u32::from(bits >> k & 1);
-                }
-            });
+            seen += line.words as usize;
+            for (count, line_hits) in hits.iter_mut().zip(line.hits) {
+                *count += line_hits;
+            }
             if seen >= GUESS_WORDS {
                 break;
             }
@@ -239,6 +291,18 @@ impl StopWords {
             .max_by_key(|&k| (hits[k], usize::MAX - k))
             .unwrap_or(0);
         StopWords::of(LANGUAGES[best].0)
+    }
+
+    /// Every stop word, with one bit per language whose list has it; the
+    /// bits above the languages' are free.
+    pub(crate) fn table() -> &'static WordTable {
+        &TABLE
+    }
+
+    /// How many words of the line counted in `counts` are stop words of
+    /// this list.
+    pub(crate) fn hits(&self, counts: &StopWordCounts) -> u32 {
+        counts.hits[self.bit.trailing_zeros() as usize]
     }
 
     /// The language of the list.
@@ -251,11 +315,6 @@ impl StopWords {
     #[must_use]
     pub fn contains(&self, word: &str) -> bool {
         TABLE.bits(word) & self.bit != 0
-    }
-
-    /// Whether the word with key `key` (see [`word_keys`]) is a stop word.
-    pub(crate) fn contains_key(&self, key: u128) -> bool {
-        TABLE.bits_of_key(key) & self.bit != 0
     }
 }
 
@@ -312,6 +371,18 @@ mod tests {
             word_keys(text, |k| keys.push(k));
             let expected: Vec<Option<u128>> = words(text).map(pack).collect();
             assert_eq!(keys, expected, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_keys_of_any_text_match_the_keys_of_words(
+            text in "(a|Z|9|,| |é|É|\u{301}|\u{200d}|ß|İ|ΣΑΣ|’|—|\\PC){0,40}"
+        ) {
+            let mut keys = Vec::new();
+            word_keys(&text, |k| keys.push(k));
+            let expected: Vec<Option<u128>> = words(&text).map(pack).collect();
+            proptest::prop_assert_eq!(keys, expected);
         }
     }
 

@@ -6,11 +6,11 @@
 //! short lines, repeats, its place on the page and against the page's
 //! densest block of prose). All are computed in a few linear passes.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::Document;
-use crate::text::{Initial, StopWords, WordTable, word_keys};
+use crate::document::LineFact;
+use crate::text::{Initial, StopWordCounts, StopWords, WordTable, word_keys};
 
 /// Features of a line on its own.
 pub(super) const LINE: usize = 21;
@@ -20,9 +20,13 @@ pub(super) const STAGE1: usize = LINE + 16 + 6 + 5 + 7 + 3;
 /// stage's scores around the line.
 pub(super) const STAGE2: usize = STAGE1 + 11;
 
-/// Words of page furniture, in lowercase: menus, sharing, accounts, legal.
-static CHROME_WORDS: LazyLock<WordTable> = LazyLock::new(|| {
-    let mut table = WordTable::default();
+/// The bit of words of page furniture in [`WORDS`].
+const CHROME: u16 = 1 << 15;
+
+/// The stop words of every language, and words of page furniture, in
+/// lowercase: menus, sharing, accounts, legal. One lookup per word.
+static WORDS: LazyLock<WordTable> = LazyLock::new(|| {
+    let mut table = StopWords::table().clone();
     "share shares tweet facebook twitter linkedin instagram pinterest whatsapp youtube tiktok email subscribe \
      subscription newsletter sign login log register account cookie cookies privacy policy terms copyright \
      rights reserved menu search home comment comments reply posted tag tags category categories related \
@@ -30,9 +34,47 @@ static CHROME_WORDS: LazyLock<WordTable> = LazyLock::new(|| {
      previous next prev older newer page author by teilen anmelden datenschutz impressum kommentare partager \
      connexion confidentialité commentaires compartir iniciar privacidad comentarios condividi accedi"
         .split_whitespace()
-        .for_each(|word| table.insert(word, 1));
+        .for_each(|word| table.insert(word, CHROME));
     table
 });
+
+/// What the features read of a line's words: computed once per line and
+/// document, however often the kept lines change.
+#[derive(Clone, Copy, Debug)]
+struct LineWords {
+    stop_words: StopWordCounts,
+    chrome_words: u32,
+    /// Separators of menus and breadcrumbs: `|`, `»`, `·`, ` / `.
+    separators: bool,
+    copyright: bool,
+}
+
+static LINE_WORDS: LineFact<LineWords> = LineFact::new(|doc, i| {
+    let text = doc.line_text(i);
+    let mut stop_words = StopWordCounts::default();
+    let mut chrome_words = 0u32;
+    word_keys(text, |key| {
+        let bits = key.map_or(0, |key| WORDS.bits_of_key(key));
+        stop_words.add_bits(bits);
+        chrome_words += u32::from(bits & CHROME != 0);
+    });
+    LineWords {
+        stop_words,
+        chrome_words,
+        separators: text.contains(['|', '»', '·']) || text.contains(" / "),
+        copyright: text.contains('©') || mentions_copyright(text),
+    }
+});
+
+/// `(x as f32).ln_1p()`, looked up for the small counts nearly all are.
+fn ln_1p(x: usize) -> f32 {
+    static SMALL: LazyLock<[f32; 1024]> =
+        LazyLock::new(|| std::array::from_fn(|x| (x as f32).ln_1p()));
+    match SMALL.get(x) {
+        Some(&y) => y,
+        None => (x as f32).ln_1p(),
+    }
+}
 
 /// The features of one document's non-blank lines.
 pub(super) struct Features {
@@ -42,13 +84,13 @@ pub(super) struct Features {
     /// Per line: words, whether prose, chrome words.
     words: Vec<f32>,
     chrome: Vec<f32>,
-    repeats: Vec<f32>,
+    repeats: Vec<u32>,
     /// Prefix sums over lines of: log words, sentence end, stop share,
     /// chrome-word lines.
     sums: [Vec<f32>; 4],
     cumulative_words: Vec<f32>,
-    short_run: Vec<f32>,
-    prose_distance: Vec<f32>,
+    short_run: Vec<u32>,
+    prose_distance: Vec<u32>,
     block: (usize, usize),
     /// How much of the whole text is prose: the share of prose lines, of
     /// words in prose lines, and the mean words per line. Tidy extracted
@@ -61,32 +103,26 @@ impl Features {
     /// cleaners before this one left.
     pub(super) fn of(doc: &Document<'_>, kept: impl Fn(usize) -> bool) -> Features {
         let lines: Vec<usize> = doc.content_lines().filter(|&i| kept(i)).collect();
-        let stop_words = StopWords::guess(lines.iter().map(|&i| doc.line_text(i)));
+        let line_words: Vec<LineWords> = lines.iter().map(|&i| doc.fact(&LINE_WORDS, i)).collect();
+        let stop_words = StopWords::guess_from_counts(line_words.iter().map(|w| w.stop_words));
         let n = lines.len();
         let mut base = Vec::with_capacity(n);
         let mut word_counts = Vec::with_capacity(n);
         let mut chrome = Vec::with_capacity(n);
-        for &i in &lines {
-            let text = doc.line_text(i);
+        for (&i, line) in lines.iter().zip(&line_words) {
             let shape = doc.shape(i);
-            let (mut stops, mut chrome_words) = (0u32, 0u32);
-            word_keys(text, |key| {
-                if let Some(key) = key {
-                    stops += u32::from(stop_words.contains_key(key));
-                    chrome_words += u32::from(CHROME_WORDS.bits_of_key(key) != 0);
-                }
-            });
+            let stops = stop_words.hits(&line.stop_words);
             let w = shape.words as f32;
             let per_word = |x: f32| if shape.words == 0 { 0.0 } else { x / w };
             let chars = shape.chars.max(1) as f32;
             let flag = |b: bool| if b { 1.0 } else { 0.0 };
             base.push([
-                w.ln_1p(),
-                (shape.chars as f32).ln_1p(),
+                ln_1p(shape.words as usize),
+                ln_1p(shape.chars as usize),
                 flag(shape.ends_sentence),
                 flag(shape.ends_colon),
                 per_word(stops as f32),
-                (stops as f32).ln_1p(),
+                ln_1p(stops as usize),
                 per_word(shape.capitalized as f32),
                 if shape.long_words == 0 {
                     0.0
@@ -96,10 +132,10 @@ impl Features {
                 shape.digits as f32 / chars,
                 shape.upper_ratio(),
                 per_word(shape.commas as f32),
-                (shape.inner_stops as f32).ln_1p(),
+                ln_1p(shape.inner_stops as usize),
                 per_word(shape.letters as f32) / 10.0,
-                flag(text.contains(['|', '»', '·']) || text.contains(" / ")),
-                flag(text.contains('©') || mentions_copyright(text)),
+                flag(line.separators),
+                flag(line.copyright),
                 flag(shape.initial == Initial::Bullet),
                 flag(shape.initial == Initial::Lower),
                 flag(shape.words <= 2),
@@ -108,7 +144,7 @@ impl Features {
                 flag(shape.ends_ellipsis),
             ]);
             word_counts.push(w);
-            chrome.push(chrome_words as f32);
+            chrome.push(line.chrome_words as f32);
         }
 
         // Capitalisation and word length say "menu" or "headline" against
@@ -138,14 +174,13 @@ impl Features {
             }
         }
 
-        let mut repeat_count: HashMap<&str, u32> = HashMap::new();
+        // Lines without a key count as the empty key.
+        let key_id = |i: usize| doc.key_id(i).unwrap_or(0) as usize;
+        let mut repeat_count = vec![0u32; doc.key_ids()];
         for &i in &lines {
-            *repeat_count.entry(doc.key(i).unwrap_or("")).or_default() += 1;
+            repeat_count[key_id(i)] += 1;
         }
-        let repeats = lines
-            .iter()
-            .map(|&i| (repeat_count[doc.key(i).unwrap_or("")] - 1) as f32)
-            .collect();
+        let repeats = lines.iter().map(|&i| repeat_count[key_id(i)] - 1).collect();
 
         let prefix = |f: &dyn Fn(usize) -> f32| {
             let mut sums = Vec::with_capacity(n + 1);
@@ -173,7 +208,7 @@ impl Features {
 
         // Runs of short lines (menus, link lists).
         let short = |k: usize| word_counts[k] <= 5.0;
-        let mut short_run = vec![0.0; n];
+        let mut short_run = vec![0; n];
         let mut k = 0;
         while k < n {
             if short(k) {
@@ -182,7 +217,7 @@ impl Features {
                     k += 1;
                 }
                 for slot in &mut short_run[start..k] {
-                    *slot = (k - start) as f32;
+                    *slot = (k - start) as u32;
                 }
             } else {
                 k += 1;
@@ -255,7 +290,7 @@ impl Features {
             sums,
             cumulative_words,
             short_run,
-            prose_distance: prose_distance.into_iter().map(|d| d as f32).collect(),
+            prose_distance: prose_distance.into_iter().map(|d| d as u32).collect(),
             block,
         }
     }
@@ -292,12 +327,12 @@ impl Features {
         let chrome_near = self.mean(3, k, 3) * (k.min(3) + (n - 1 - k).min(3) + 1) as f32;
         row[at..at + 5].copy_from_slice(&[
             if self.words[k] <= 5.0 {
-                self.short_run[k].ln_1p()
+                ln_1p(self.short_run[k] as usize)
             } else {
                 0.0
             },
-            self.prose_distance[k].ln_1p(),
-            self.chrome[k].ln_1p(),
+            ln_1p(self.prose_distance[k] as usize),
+            ln_1p(self.chrome[k] as usize),
             self.chrome[k] / self.words[k].max(1.0),
             chrome_near.ln_1p(),
         ]);
@@ -306,11 +341,11 @@ impl Features {
         row[at..at + 7].copy_from_slice(&[
             k as f32 / n as f32,
             self.cumulative_words[k],
-            self.repeats[k].ln_1p(),
+            ln_1p(self.repeats[k] as usize),
             if (b0..=b1).contains(&k) { 1.0 } else { 0.0 },
-            (b0.saturating_sub(k) as f32).ln_1p(),
-            (k.saturating_sub(b1) as f32).ln_1p(),
-            (n as f32).ln_1p(),
+            ln_1p(b0.saturating_sub(k)),
+            ln_1p(k.saturating_sub(b1)),
+            ln_1p(n),
         ]);
         at += 7;
         row[at..at + 3].copy_from_slice(&self.tidiness);
@@ -319,13 +354,21 @@ impl Features {
 
     /// The second stage's features of line `k`, given the first stage's
     /// probabilities `p` of all lines and their prefix sums `p_sums`.
+    #[cfg(test)]
     pub(super) fn stage2(&self, k: usize, p: &[f32], p_sums: &[f32]) -> [f32; STAGE2] {
-        let n = self.len();
         let mut row = [0.0f32; STAGE2];
         row[..STAGE1].copy_from_slice(&self.stage1(k));
-        let mut at = STAGE1;
-        row[at] = p[k];
-        at += 1;
+        row[STAGE1..].copy_from_slice(&self.stage2_own(k, p, p_sums));
+        row
+    }
+
+    /// The features the second stage adds to the first's for line `k`:
+    /// the first stage's scores around it.
+    pub(super) fn stage2_own(&self, k: usize, p: &[f32], p_sums: &[f32]) -> [f32; STAGE2 - STAGE1] {
+        let n = self.len();
+        let mut row = [0.0f32; STAGE2 - STAGE1];
+        row[0] = p[k];
+        let mut at = 1;
         for offset in [-3isize, -2, -1, 1, 2, 3] {
             if let Some(j) = k.checked_add_signed(offset).filter(|&j| j < n) {
                 row[at] = p[j];

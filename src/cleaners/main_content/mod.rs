@@ -59,13 +59,22 @@ pub(crate) fn threshold(favor: Favor) -> f32 {
 /// line's index.
 fn scores(doc: &Document<'_>, marks: &Marks<'_>) -> Vec<(usize, f32)> {
     let features = Features::of(doc, |i| marks.is_kept(i));
-    let first: Vec<f32> = (0..features.len())
-        .map(|k| weights::STAGE_ONE.probability(&features.stage1(k)))
-        .collect();
+    // The second stage's rows start with the first's: their share of its
+    // sum is taken while each first-stage row is at hand.
+    let (first, second_partial): (Vec<f32>, Vec<f32>) = (0..features.len())
+        .map(|k| {
+            let row = features.stage1(k);
+            (
+                weights::STAGE_ONE.probability(&row),
+                weights::STAGE_TWO.partial_sum(&row),
+            )
+        })
+        .unzip();
     let sums = prefix_sums(&first);
     (0..features.len())
         .map(|k| {
-            let p = weights::STAGE_TWO.probability(&features.stage2(k, &first, &sums));
+            let own = features.stage2_own(k, &first, &sums);
+            let p = weights::STAGE_TWO.probability_continued(second_partial[k], &own);
             (features.lines[k], p)
         })
         .collect()

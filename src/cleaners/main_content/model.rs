@@ -12,13 +12,33 @@ pub(super) struct Model<const D: usize> {
 impl<const D: usize> Model<D> {
     /// The probability that a line with features `row` is content.
     pub(super) fn probability(&self, row: &[f32; D]) -> f32 {
-        let z: f32 = self.bias
-            + self
-                .weights
-                .iter()
-                .zip(row)
-                .map(|(w, x)| w * x)
-                .sum::<f32>();
+        self.probability_of_sum(self.partial_sum(row))
+    }
+
+    /// The weighted sum of the features that start a row (`row` may be
+    /// shorter than the model's rows): the same, term by term, as the
+    /// start of [`probability`](Model::probability)'s.
+    pub(super) fn partial_sum(&self, row: &[f32]) -> f32 {
+        self.weights
+            .iter()
+            .zip(row)
+            .map(|(w, x)| w * x)
+            .sum::<f32>()
+    }
+
+    /// The probability for a row whose weighted sum up to its features
+    /// `row` is `partial`, the rest of the row being `row`.
+    pub(super) fn probability_continued(&self, partial: f32, row: &[f32]) -> f32 {
+        let start = D - row.len();
+        let sum = self.weights[start..]
+            .iter()
+            .zip(row)
+            .fold(partial, |sum, (w, x)| sum + w * x);
+        self.probability_of_sum(sum)
+    }
+
+    fn probability_of_sum(&self, sum: f32) -> f32 {
+        let z: f32 = self.bias + sum;
         1.0 / (1.0 + (-z).exp())
     }
 }
