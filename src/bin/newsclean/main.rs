@@ -42,6 +42,8 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // The reader of the output stopped (`| head`): nothing is wrong.
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("newsclean: {error}");
             ExitCode::from(2)
