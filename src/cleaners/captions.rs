@@ -20,6 +20,7 @@
 //! # Ok::<(), newsclean::BuildError>(())
 //! ```
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::text::Regex;
@@ -31,13 +32,21 @@ use crate::{Caption, Cleaner, Document, Marks};
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Captions;
 
-/// `... Credit: Clive Marshall/PA`, `... Photo: Reuters`.
-static CREDIT_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+/// `... Credit: Clive Marshall/PA`, `... Photo: Reuters`: a label before
+/// the line's last colon ([`CREDIT_LABEL`]) and a credit after it
+/// ([`CREDIT`]). The credit has no colon, so the label's is the last; the
+/// two are matched apart because one pattern for both, searched back from
+/// the end of the line, builds states without end in the lazy DFA.
+static CREDIT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[\s.,;|])(?i:credits?|photo\s+credits?|photo(?:graph)?s?|pictures?|pics?|images?|foto(?:s|grafía|grafia)?|bild|crédit(?:\s+photo)?|crédito|illustration|photo\s+illustration)\s*:\s*(?P<credit>\p{L}[^:]{0,80})$",
+        r"(?:^|[\s.,;|])(?i:credits?|photo\s+credits?|photo(?:graph)?s?|pictures?|pics?|images?|foto(?:s|grafía|grafia)?|bild|crédit(?:\s+photo)?|crédito|illustration|photo\s+illustration)\s*$",
     )
-    .expect("credit suffix compiles")
+    .expect("credit label compiles")
 });
+
+/// The credit after the colon of a [`CREDIT_LABEL`].
+static CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?P<credit>\p{L}[^:]{0,80})$").expect("credit compiles"));
 
 /// `... (Anadolu Agency via Getty Images)`.
 static PAREN_CREDIT: LazyLock<Regex> =
@@ -203,15 +212,9 @@ pub(crate) fn caption(doc: &Document<'_>, i: usize) -> Option<Found> {
             }
         });
     }
-    if let Some(c) = may_end_with_credit(line)
-        .then(|| CREDIT_SUFFIX.captures(line))
-        .flatten()
-    {
-        let credit = c.name("credit").expect("group exists");
-        let credit_text = credit.as_str();
-        if is_name_like(credit_text) {
+    if let Some((start, credit)) = labelled_credit(line) {
+        if is_name_like(&line[credit.clone()]) {
             // The match starts at the separator; a full stop stays with the text.
-            let start = c.get(0).expect("match").start();
             let text_end = if line[start..].starts_with('.') {
                 start + 1
             } else {
@@ -222,7 +225,7 @@ pub(crate) fn caption(doc: &Document<'_>, i: usize) -> Option<Found> {
                 .len();
             return Some(Found {
                 text_end,
-                credit: Some((credit.start(), credit.end())),
+                credit: Some((credit.start, credit.end)),
             });
         }
     }
@@ -267,6 +270,18 @@ pub(crate) fn caption(doc: &Document<'_>, i: usize) -> Option<Found> {
     None
 }
 
+/// A credit after a label at the end of `line`: where the label's match
+/// starts (at the separator before it), and the credit's range.
+fn labelled_credit(line: &str) -> Option<(usize, Range<usize>)> {
+    if !may_end_with_credit(line) {
+        return None;
+    }
+    let colon = line.rfind(':')?;
+    let credit = CREDIT.captures(&line[colon + 1..])?.name("credit")?.range();
+    let start = CREDIT_LABEL.find_iter(&line[..colon]).next()?.start();
+    Some((start, colon + 1 + credit.start..colon + 1 + credit.end))
+}
+
 /// Whether `word` in lowercase is one of `list` (all lowercase).
 fn is_one_of(word: &str, list: &[&str]) -> bool {
     if word.is_ascii() {
@@ -284,7 +299,7 @@ fn may_be_labelled(line: &str) -> bool {
         && line.contains([',', ':'])
 }
 
-/// How the labels of [`CREDIT_SUFFIX`] end, in ASCII lowercase.
+/// How the labels of [`CREDIT_LABEL`] end, in ASCII lowercase.
 const CREDIT_LABEL_ENDS: &[&str] = &[
     "credit",
     "credits",
@@ -305,7 +320,7 @@ const CREDIT_LABEL_ENDS: &[&str] = &[
     "illustration",
 ];
 
-/// Whether `line` may end with a labelled credit ([`CREDIT_SUFFIX`]): its
+/// Whether `line` may end with a labelled credit ([`CREDIT_LABEL`]): its
 /// last colon follows one of the labels. Labels with other than ASCII
 /// letters at their end are left to the pattern.
 fn may_end_with_credit(line: &str) -> bool {

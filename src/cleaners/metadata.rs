@@ -238,22 +238,7 @@ impl Cleaner for HeaderMetadata {
         // Lines that will not stay (taken already, or headline-like lines
         // this cleaner takes) do not part the two copies: cleaning the result
         // again must see the same pair.
-        let doubled: Vec<bool> = (0..fields.len())
-            .map(|k| {
-                let Some(key) = doc.key(fields[k].0).filter(|key| !key.is_empty()) else {
-                    return false;
-                };
-                let parts = |i: usize| {
-                    marks.is_kept(i) && (doc.key(i) == Some(key) || !is_header_line(doc, i))
-                };
-                let before = fields[..k].iter().rev().map(|f| f.0).find(|&i| parts(i));
-                let after = fields[k + 1..].iter().map(|f| f.0).find(|&i| parts(i));
-                [before, after]
-                    .into_iter()
-                    .flatten()
-                    .any(|i| doc.key(i) == Some(key))
-            })
-            .collect();
+        let doubled = doubled(doc, marks, &fields);
 
         // Lines that are one field whatever their neighbours.
         for (slot, &doubled) in fields.iter_mut().zip(&doubled) {
@@ -439,6 +424,35 @@ fn section(doc: &Document<'_>, i: usize) -> Option<Range<usize>> {
 fn glued_title(doc: &Document<'_>, i: usize) -> Option<(Range<usize>, Range<usize>)> {
     let (head_end, (s, e)) = dates::trailing_date(doc.line_text(i))?;
     Some((0..head_end, s..e))
+}
+
+/// Per line of `fields`: whether the nearest kept line before or after it
+/// that has its (non-empty) key or is no header line has its key. One pass
+/// each way finds them all, keeping per key id the last kept line with that
+/// key, and the last kept line that is no header line.
+fn doubled(doc: &Document<'_>, marks: &Marks<'_>, fields: &[(usize, Field)]) -> Vec<bool> {
+    let id = |i: usize| doc.key_id(i).filter(|&id| id != 0).map(|id| id as usize);
+    let mut doubled = vec![false; fields.len()];
+    let mut pass = |order: &mut dyn Iterator<Item = usize>| {
+        let mut last = vec![None::<usize>; doc.key_ids()];
+        // The step of the last kept line that is no header line.
+        let mut barrier = None::<usize>;
+        for (step, k) in order.enumerate() {
+            let i = fields[k].0;
+            if let Some(id) = id(i) {
+                doubled[k] |= last[id].is_some_and(|s| barrier.is_none_or(|b| s >= b));
+                if marks.is_kept(i) {
+                    last[id] = Some(step);
+                }
+            }
+            if marks.is_kept(i) && !is_header_line(doc, i) {
+                barrier = Some(step);
+            }
+        }
+    };
+    pass(&mut (0..fields.len()));
+    pass(&mut (0..fields.len()).rev());
+    doubled
 }
 
 /// A short headline-like line: a headline, kicker, badge or name.

@@ -59,9 +59,7 @@ impl Kind {
 }
 
 /// Prompts that stand where the text is cut off (matched on line keys).
-static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
+const PROMPT_PATTERN: &str = r"(?x)
         ^(?:already\ (?:a\ )?(?:member|subscriber|subscribed|registered|have\ an\ account)
           |not\ (?:a\ )?(?:member|subscriber)\ yet|have\ an\ account|don\ t\ have\ an\ account)
         | ^(?:subscribe|sign\ up|sign\ in|log\ in|login|register|join|become\ a\ (?:member|subscriber)
@@ -77,15 +75,10 @@ static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
         | ^(?:abbonati|sei\ già\ abbonato|accedi\ per)\b | \briservato\ agli\ abbonati\b
         | ^(?:assine|já\ é\ assinante|faça\ login)\b
         | ^(?:abonneer|word\ abonnee|al\ abonnee|log\ in\ om)\b
-        ",
-    )
-    .expect("prompt patterns compile")
-});
+        ";
 
 /// Offers of a subscription, a trial or an app (matched on line keys).
-static OFFER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
+const OFFER_PATTERN: &str = r"(?x)
         \bfree\ trial\b | \b(?:\d+|one|two|three|four|seven|fourteen|thirty)\ (?:days?|weeks?|months?)\ (?:free|for\ free|trial)\b
         | \bcancel\ any\ ?time\b | \bunlimited\ (?:access|articles|digital|reading)\b | \bdigital\ (?:access|subscription)\b
         | \bpremium\ (?:content|articles?|titles|access|members?|journalism|subscription)\b
@@ -96,9 +89,21 @@ static OFFER: LazyLock<Regex> = LazyLock::new(|| {
         | ^start\ (?:reading|your\ (?:free\ )?trial|free\ trial)$ | ^(?:subscribe|subscribe\ now|subscribe\ today|join\ now|sign\ up\ now|try\ it\ free)$
         | \b(?:per|a|\/)\ (?:week|month|year)\b.*\b(?:subscri|offer|trial|cancel)\b
         | ^(?:abo|jetzt\ abo|probeabo|essai\ gratuit|prueba\ gratis|prova\ gratis|teste\ grátis)\b
-        ",
-    )
-    .expect("offer patterns compile")
+        ";
+
+/// See [`PROMPT_PATTERN`].
+static PROMPT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(PROMPT_PATTERN).expect("prompt patterns compile"));
+
+/// See [`OFFER_PATTERN`].
+static OFFER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(OFFER_PATTERN).expect("offer patterns compile"));
+
+/// Either of [`PROMPT`] and [`OFFER`]: one search rules both out on the
+/// lines that are neither, nearly all.
+static PROMPT_OR_OFFER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?:{PROMPT_PATTERN})|(?:{OFFER_PATTERN})"))
+        .expect("prompt and offer patterns compile")
 });
 
 /// Longest line, in words, that can be a prompt: prompts are short.
@@ -120,7 +125,9 @@ fn classify_line(doc: &Document<'_>, i: usize) -> Option<Kind> {
     if key.contains("newsletter") {
         return None;
     }
-    if PROMPT.is_match(key) {
+    if !PROMPT_OR_OFFER.is_match(key) {
+        None
+    } else if PROMPT.is_match(key) {
         Some(Kind::Prompt)
     } else if OFFER.is_match(key) {
         Some(Kind::Offer)

@@ -17,8 +17,6 @@
 //! # Ok::<(), newsclean::BuildError>(())
 //! ```
 
-use std::collections::HashMap;
-
 use crate::cleaners::prose_bounds;
 use crate::{Cleaner, Document, Marks};
 
@@ -43,10 +41,12 @@ impl Cleaner for RepeatedLines {
         // lines other cleaners took count too (the header's copy of a menu
         // line is often taken as a section); inside, only kept lines may
         // save a line, so that cleaning the result again drops nothing more.
-        let mut counts: HashMap<&str, (u32, u32)> = HashMap::new();
+        // Counted by key id: no key is hashed. Id 0 is the empty key.
+        let mut counts = vec![(0u32, 0u32); doc.key_ids()];
+        let id = |i: usize| doc.key_id(i).filter(|&id| id != 0).map(|id| id as usize);
         for i in doc.content_lines().filter(|&i| short(i)) {
-            if let Some(key) = doc.key(i).filter(|k| !k.is_empty()) {
-                let (outside, inside) = counts.entry(key).or_default();
+            if let Some(id) = id(i) {
+                let (outside, inside) = &mut counts[id];
                 if !(first..=last).contains(&i) {
                     *outside += 1;
                 } else if marks.is_kept(i) {
@@ -58,9 +58,10 @@ impl Cleaner for RepeatedLines {
             .content_lines()
             .filter(|&i| marks.is_kept(i) && short(i) && !(first..=last).contains(&i))
             .filter(|&i| {
-                doc.key(i)
-                    .and_then(|k| counts.get(k))
-                    .is_some_and(|&(outside, inside)| outside >= 2 && inside == 0)
+                id(i).is_some_and(|id| {
+                    let (outside, inside) = counts[id];
+                    outside >= 2 && inside == 0
+                })
             })
             .collect();
         for i in repeated {

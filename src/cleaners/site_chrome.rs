@@ -285,10 +285,19 @@ pub(crate) fn is_schedule(doc: &Document<'_>, i: usize) -> bool {
         && SCHEDULE.is_match(doc.line_text(i))
 }
 
-/// Whether `line` may be a [`SCHEDULE`] entry, by cheap tests on ASCII
-/// lines: only letters and `.,'&-` before the first digit, and a digit,
-/// `am`, `pm` or `h` at the end.
+/// Whether `line` may be a [`SCHEDULE`] entry, by cheap tests: it ends
+/// (but for whitespace) with a digit, `am`, `pm` or `h`; and, when ASCII,
+/// has only letters and `.,'&-` before the first digit.
 fn may_be_schedule(line: &str) -> bool {
+    // Any digit of any script: the pattern's `\d` is Unicode's.
+    let ends_as_one = line
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_numeric() || matches!(c, 'm' | 'M' | 'h' | 'H' | '.'));
+    if !ends_as_one {
+        return false;
+    }
     if !line.is_ascii() {
         return true;
     }
@@ -301,11 +310,6 @@ fn may_be_schedule(line: &str) -> bool {
         && name
             .iter()
             .all(|&b| b.is_ascii_alphabetic() || b" .,'&-".contains(&b))
-        && line
-            .trim_end()
-            .bytes()
-            .last()
-            .is_some_and(|b| b.is_ascii_digit() || b"mMhH.".contains(&b))
 }
 
 /// Whether line `i` may be a [`COPYRIGHT`] line, by cheap tests on ASCII

@@ -184,6 +184,12 @@ pub(crate) fn needs_normalizing(line: &str) -> bool {
     if unusual {
         return !is_plain_nfc(line);
     }
+    has_double_space(bytes)
+}
+
+/// Whether two spaces follow each other in `bytes`.
+fn has_double_space(bytes: &[u8]) -> bool {
+    // A fold without early exit, so that it vectorises: most lines pass.
     bytes
         .iter()
         .zip(bytes.iter().skip(1))
@@ -194,20 +200,61 @@ pub(crate) fn needs_normalizing(line: &str) -> bool {
 /// single plain spaces between other characters, no invisible or control
 /// character, and certainly NFC.
 fn is_plain_nfc(line: &str) -> bool {
-    let mut prev_space = true;
-    for c in line.chars() {
-        let space = c == ' ';
-        if (space && prev_space) || (!space && is_dropped_or_space(c)) {
-            return false;
-        }
-        prev_space = space;
+    let bytes = line.as_bytes();
+    // A fold without early exit, so that it vectorises.
+    let ascii_blank = bytes
+        .iter()
+        .fold(false, |any, &b| any | (b < 0x20) | (b == 0x7F));
+    if ascii_blank
+        || has_double_space(bytes)
+        || bytes.first() == Some(&b' ')
+        || bytes.last() == Some(&b' ')
+    {
+        return false;
     }
-    !prev_space
+    // Other whitespace, invisible and control characters start with one of
+    // these bytes, which few common characters share but for 0xE2 (quotes,
+    // dashes): found by `memchr`, then told apart by the bytes after.
+    let dropped_or_space = memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes)
+        .chain(memchr::memchr2_iter(0xE1, 0xE3, bytes))
+        .any(|at| is_dropped_or_space_at(bytes, at));
+    !bytes.is_empty()
+        && !dropped_or_space
         && unicode_normalization::is_nfc_quick(line.chars())
             == unicode_normalization::IsNormalized::Yes
 }
 
-/// Characters [`normalized`] drops or turns into a plain space.
+/// Whether the byte at `at` of `bytes` starts a character [`normalized`]
+/// drops or turns into a plain space: whitespace, invisible and control
+/// characters. Read from the UTF-8 bytes, since decoding each character of
+/// a line costs more than the rest of the check.
+fn is_dropped_or_space_at(bytes: &[u8], at: usize) -> bool {
+    let next = |k: usize| bytes.get(at + k).copied().unwrap_or(0);
+    match bytes[at] {
+        // ASCII whitespace and controls.
+        0x00..=0x20 | 0x7F => true,
+        // U+0080 to U+00A0 (controls, next line, no-break space), soft hyphen.
+        0xC2 => matches!(next(1), 0x80..=0xA0 | 0xAD),
+        // U+1680, the ogham space.
+        0xE1 => next(1) == 0x9A && next(2) == 0x80,
+        // U+2000 to U+200B, U+200E, U+200F, U+2028, U+2029, U+202F,
+        // U+205F, U+2060; not the joiners U+200C and U+200D.
+        0xE2 => match next(1) {
+            0x80 => matches!(next(2), 0x80..=0x8B | 0x8E | 0x8F | 0xA8 | 0xA9 | 0xAF),
+            0x81 => matches!(next(2), 0x9F | 0xA0),
+            _ => false,
+        },
+        // U+3000, the ideographic space.
+        0xE3 => next(1) == 0x80 && next(2) == 0x80,
+        // U+FEFF, the byte order mark.
+        0xEF => next(1) == 0xBB && next(2) == 0xBF,
+        _ => false,
+    }
+}
+
+/// Characters [`normalized`] drops or turns into a plain space, as
+/// [`is_dropped_or_space_at`] reads them from bytes.
+#[cfg(test)]
 fn is_dropped_or_space(c: char) -> bool {
     c.is_whitespace() || is_invisible(c) || c.is_control()
 }
@@ -370,6 +417,19 @@ mod tests {
         fn normal_forms_are_normal(line in "\\PC{0,20}|(e|\u{7}|\u{200b}|\u{301}|\u{316}| ){0,8}") {
             let once = normalized(&line);
             proptest::prop_assert_eq!(normalized(&once), once);
+        }
+    }
+
+    #[test]
+    fn bytes_tell_dropped_and_space_characters() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(
+                is_dropped_or_space_at(bytes, 0),
+                is_dropped_or_space(c),
+                "{c:?}"
+            );
         }
     }
 

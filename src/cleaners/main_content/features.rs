@@ -61,7 +61,7 @@ static LINE_WORDS: LineFact<LineWords> = LineFact::new(|doc, i| {
     LineWords {
         stop_words,
         chrome_words,
-        separators: text.contains(['|', '»', '·']) || text.contains(" / "),
+        separators: has_separator(text) || text.contains(" / "),
         copyright: text.contains('©') || mentions_copyright(text),
     }
 });
@@ -405,7 +405,50 @@ pub(super) fn prefix_sums(p: &[f32]) -> Vec<f32> {
 }
 
 fn mentions_copyright(text: &str) -> bool {
-    text.as_bytes()
-        .windows(9)
-        .any(|w| w.eq_ignore_ascii_case(b"copyright"))
+    let bytes = text.as_bytes();
+    // Only where a `c` is: `memchr` finds those faster than each place is
+    // compared.
+    memchr::memchr2_iter(b'c', b'C', bytes).any(|at| {
+        bytes
+            .get(at..at + 9)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"copyright"))
+    })
+}
+
+/// Whether `text` has a `|`, `»` or `·`, found by their bytes: `»` and `·`
+/// are 0xC2 and one more.
+fn has_separator(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'|', 0xC2, bytes)
+        .any(|at| bytes[at] == b'|' || matches!(bytes.get(at + 1), Some(0xBB | 0xB7)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separators_and_copyright_are_found_by_their_bytes() {
+        for text in [
+            "Home | News",
+            "News » World",
+            "A · B",
+            "Café ½ ©",
+            "Plain words",
+            "COPYRIGHT 2024",
+            "Copyrigh",
+            "© cC copyright",
+        ] {
+            assert_eq!(
+                has_separator(text),
+                text.contains(['|', '»', '·']),
+                "{text}"
+            );
+            assert_eq!(
+                mentions_copyright(text),
+                text.to_ascii_lowercase().contains("copyright"),
+                "{text}"
+            );
+        }
+    }
 }
