@@ -100,8 +100,18 @@ impl Cleaner for MainContent {
         if low.len() < PAGE_MIN_LINES || low.len() * 4 < scored.len() {
             return;
         }
-        // No line looks like an article: better keep the page than nothing.
+        // No line looks like an article, or every paragraph of prose would
+        // go while lesser lines stay: the scores misread this text, and
+        // keeping the page is better than keeping the wrong part of it.
         if low.len() == scored.len() {
+            return;
+        }
+        let has_prose = |(i, _): &&(usize, f32)| doc.shape(*i).is_prose();
+        let prose_stays = scored
+            .iter()
+            .filter(|&&(_, p)| p >= threshold)
+            .any(|s| has_prose(&s));
+        if !prose_stays && scored.iter().any(|s| has_prose(&s)) {
             return;
         }
         for i in low {
