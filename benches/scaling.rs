@@ -11,82 +11,9 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use common::add_references;
+use common::grown::{PROSE, SHORT, ad_markers, headlines, one_line, short_lines};
 use criterion::{BenchmarkId, Criterion, Throughput};
 use newsclean::Pipeline;
-
-const PROSE: &str =
-    "The council approved the budget on Tuesday after a debate that lasted well into the evening.";
-
-/// Prose in one line of at least `bytes` bytes.
-fn one_line(bytes: usize) -> String {
-    let mut text = String::with_capacity(bytes + PROSE.len());
-    while text.len() < bytes {
-        text.push_str(PROSE);
-        text.push(' ');
-    }
-    text.pop();
-    text
-}
-
-/// Menu buttons, dropped, and short lines of no known kind, kept.
-const BUTTONS: &[&str] = &["Share", "Menu", "Log in", "Home", "Play video"];
-const SHORT: &[&str] = &["Sport news", "World cup", "Weather today", "Page 12"];
-
-/// `n` short lines, buttons and others in turn.
-fn short_lines(n: usize) -> String {
-    let cycle: Vec<&str> = BUTTONS.iter().chain(SHORT).copied().collect();
-    (0..n)
-        .map(|i| cycle[i % cycle.len()])
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// `n` ad markers in a row, between two paragraphs.
-fn ad_markers(n: usize) -> String {
-    let mut text = format!("{PROSE}\n");
-    for _ in 0..n {
-        text.push_str("- Advertisement -\n");
-    }
-    text.push_str(PROSE);
-    text
-}
-
-/// `n` headline-like lines (no two alike in a row, few alike at all) above
-/// one paragraph.
-fn headlines(n: usize) -> String {
-    const WHO: &[&str] = &[
-        "Markets", "Council", "Minister", "Police", "Storm", "Court", "Union",
-    ];
-    const DO: &[&str] = &[
-        "slide", "approves", "rejects", "warns", "hits", "backs", "delays", "opens", "closes",
-        "plans", "blocks",
-    ];
-    const WHICH: &[&str] = &[
-        "new", "the", "a", "another", "fresh", "major", "local", "rival", "second", "early",
-        "late", "final", "key",
-    ];
-    const WHAT: &[&str] = &[
-        "bridge plan",
-        "rate rise",
-        "coast road",
-        "trade deal",
-        "school budget",
-    ];
-    let mut text = String::new();
-    for i in 0..n {
-        let line = [
-            WHO[i % WHO.len()],
-            DO[i % DO.len()],
-            WHICH[i % WHICH.len()],
-            WHAT[i % WHAT.len()],
-        ]
-        .join(" ");
-        text.push_str(&line);
-        text.push('\n');
-    }
-    text.push_str(PROSE);
-    text
-}
 
 /// A grown input: its name, and its text at the small and large size with
 /// a label for each.

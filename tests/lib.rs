@@ -5,6 +5,8 @@ mod api;
 mod cli;
 mod fixtures;
 mod fuzz_regressions;
+#[path = "../benches/common/grown.rs"]
+mod grown;
 #[cfg(feature = "html")]
 mod html;
 mod invariants;

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)] // Each bench uses part of it.
 
+pub mod grown;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
