@@ -14,8 +14,12 @@ use std::fmt;
 use std::sync::LazyLock;
 
 use arbitrary::Arbitrary;
+use case_lines::case_lines;
 use libfuzzer_sys::fuzz_target;
 use newsclean::Pipeline;
+
+#[path = "../common/case_lines.rs"]
+mod case_lines;
 
 // The text checks of cleaning twice do not apply to pages.
 #[allow(dead_code)]
@@ -27,7 +31,7 @@ const MAX_BYTES: usize = 32 * 1024;
 
 /// Real boilerplate and prose: the lines of the cleaners' cases.
 static KNOWN_LINES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    [
+    case_lines(&[
         include_str!("../../fixtures/cleaners/ad-markers.cases"),
         include_str!("../../fixtures/cleaners/captions.cases"),
         include_str!("../../fixtures/cleaners/main-content.cases"),
@@ -35,14 +39,7 @@ static KNOWN_LINES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         include_str!("../../fixtures/cleaners/related-links.cases"),
         include_str!("../../fixtures/cleaners/site-chrome.cases"),
         include_str!("../../fixtures/cleaners/trailing-stories.cases"),
-    ]
-    .iter()
-    .flat_map(|cases| cases.lines())
-    .filter_map(|line| {
-        line.strip_prefix("keep | ")
-            .or_else(|| line.strip_prefix("drop | "))
-    })
-    .collect()
+    ])
 });
 
 const TAGS: &[&str] = &[

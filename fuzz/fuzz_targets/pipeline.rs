@@ -11,8 +11,12 @@ use std::fmt;
 use std::sync::LazyLock;
 
 use arbitrary::Arbitrary;
+use case_lines::case_lines;
 use libfuzzer_sys::fuzz_target;
 use newsclean::{Favor, Pipeline};
+
+#[path = "../common/case_lines.rs"]
+mod case_lines;
 
 #[path = "../../tests/invariants.rs"]
 mod invariants;
@@ -23,7 +27,7 @@ const MAX_BYTES: usize = 16 * 1024;
 /// The lines of the cleaners' cases, kept and dropped: real boilerplate,
 /// real prose and their near misses.
 static KNOWN_LINES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    [
+    case_lines(&[
         include_str!("../../fixtures/cleaners/ad-markers.cases"),
         include_str!("../../fixtures/cleaners/captions.cases"),
         include_str!("../../fixtures/cleaners/main-content.cases"),
@@ -35,14 +39,7 @@ static KNOWN_LINES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         include_str!("../../fixtures/cleaners/repeated-lines.cases"),
         include_str!("../../fixtures/cleaners/site-chrome.cases"),
         include_str!("../../fixtures/cleaners/trailing-stories.cases"),
-    ]
-    .iter()
-    .flat_map(|cases| cases.lines())
-    .filter_map(|line| {
-        line.strip_prefix("keep | ")
-            .or_else(|| line.strip_prefix("drop | "))
-    })
-    .collect()
+    ])
 });
 
 #[derive(Arbitrary)]
