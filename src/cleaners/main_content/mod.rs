@@ -106,12 +106,12 @@ impl Cleaner for MainContent {
         if low.len() == scored.len() {
             return;
         }
-        let has_prose = |(i, _): &&(usize, f32)| doc.shape(*i).is_prose();
-        let prose_stays = scored
+        let mut prose_scores = scored
             .iter()
-            .filter(|&&(_, p)| p >= threshold)
-            .any(|s| has_prose(&s));
-        if !prose_stays && scored.iter().any(|s| has_prose(&s)) {
+            .filter(|&&(i, _)| doc.shape(i).is_prose())
+            .map(|&(_, p)| p)
+            .peekable();
+        if prose_scores.peek().is_some() && prose_scores.all(|p| p < threshold) {
             return;
         }
         for i in low {
