@@ -259,6 +259,14 @@ impl<'a> Document<'a> {
         (id != NO_KEY).then_some(id)
     }
 
+    /// [`key_id`](Document::key_id) of a line with a non-empty key, as an
+    /// index below [`key_ids`](Document::key_ids).
+    pub(crate) fn nonempty_key_id(&self, index: usize) -> Option<usize> {
+        self.key_id(index)
+            .filter(|&id| id != 0)
+            .map(|id| id as usize)
+    }
+
     /// How many ids [`key_id`](Document::key_id) gives, at most: all are
     /// below it.
     pub(crate) fn key_ids(&self) -> usize {

@@ -431,7 +431,6 @@ fn glued_title(doc: &Document<'_>, i: usize) -> Option<(Range<usize>, Range<usiz
 /// each way finds them all, keeping per key id the last kept line with that
 /// key, and the last kept line that is no header line.
 fn doubled(doc: &Document<'_>, marks: &Marks<'_>, fields: &[(usize, Field)]) -> Vec<bool> {
-    let id = |i: usize| doc.key_id(i).filter(|&id| id != 0).map(|id| id as usize);
     let mut doubled = vec![false; fields.len()];
     let mut pass = |order: &mut dyn Iterator<Item = usize>| {
         let mut last = vec![None::<usize>; doc.key_ids()];
@@ -439,7 +438,7 @@ fn doubled(doc: &Document<'_>, marks: &Marks<'_>, fields: &[(usize, Field)]) -> 
         let mut barrier = None::<usize>;
         for (step, k) in order.enumerate() {
             let i = fields[k].0;
-            if let Some(id) = id(i) {
+            if let Some(id) = doc.nonempty_key_id(i) {
                 doubled[k] |= last[id].is_some_and(|s| barrier.is_none_or(|b| s >= b));
                 if marks.is_kept(i) {
                     last[id] = Some(step);

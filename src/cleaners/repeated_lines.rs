@@ -43,9 +43,8 @@ impl Cleaner for RepeatedLines {
         // save a line, so that cleaning the result again drops nothing more.
         // Counted by key id: no key is hashed. Id 0 is the empty key.
         let mut counts = vec![(0u32, 0u32); doc.key_ids()];
-        let id = |i: usize| doc.key_id(i).filter(|&id| id != 0).map(|id| id as usize);
         for i in doc.content_lines().filter(|&i| short(i)) {
-            if let Some(id) = id(i) {
+            if let Some(id) = doc.nonempty_key_id(i) {
                 let (outside, inside) = &mut counts[id];
                 if !(first..=last).contains(&i) {
                     *outside += 1;
@@ -58,7 +57,7 @@ impl Cleaner for RepeatedLines {
             .content_lines()
             .filter(|&i| marks.is_kept(i) && short(i) && !(first..=last).contains(&i))
             .filter(|&i| {
-                id(i).is_some_and(|id| {
+                doc.nonempty_key_id(i).is_some_and(|id| {
                     let (outside, inside) = counts[id];
                     outside >= 2 && inside == 0
                 })

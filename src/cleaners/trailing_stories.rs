@@ -283,21 +283,23 @@ fn on_topic_from(
     let mut prose = prose.iter().map(|&at| roles[at].0).peekable();
     let mut from = Vec::new();
     let mut seen = Vec::new();
+    // The line's long words, in lowercase.
+    let mut long = Vec::new();
     for i in (first_prose..=roles[last].0).filter(|&i| marks.is_kept(i)) {
-        let line = doc.line_text(i);
+        long.extend(
+            words(doc.line_text(i))
+                .filter(|w| has_chars(w, 4))
+                .map(lowercase),
+        );
         if prose.next_if_eq(&i).is_some() {
             // The story before a start holds the word when the word's first
             // line is before the start.
             seen.clear();
-            seen.extend(
-                words(line)
-                    .filter(|w| has_chars(w, 4))
-                    .map(|w| first_seen.get(lowercase(w).as_ref()).copied()),
-            );
+            seen.extend(long.iter().map(|w| first_seen.get(w.as_ref()).copied()));
             from.push(first_start_on_topic(&mut seen));
         }
-        for w in words(line).filter(|w| has_chars(w, 4)) {
-            first_seen.entry(lowercase(w)).or_insert(i);
+        for w in long.drain(..) {
+            first_seen.entry(w).or_insert(i);
         }
     }
     from
@@ -308,21 +310,12 @@ fn on_topic_from(
 /// for the line to carry on the story.
 fn first_start_on_topic(seen: &mut [Option<usize>]) -> usize {
     let total = seen.len();
-    // The fewest shared words that are enough, as `overlap` measures.
-    let Some(needed) = (1..=total).find(|&shared| share(shared, total) >= ON_TOPIC) else {
+    // The fewest shared words that are enough.
+    let Some(needed) = (1..=total).find(|&shared| shared as f32 / total as f32 >= ON_TOPIC) else {
         return usize::MAX;
     };
     seen.sort_unstable_by_key(|line| line.unwrap_or(usize::MAX));
     seen[needed - 1].map_or(usize::MAX, |line| line + 1)
-}
-
-/// `shared` of `total` words, as a share (0 when there are none).
-fn share(shared: usize, total: usize) -> f32 {
-    if total == 0 {
-        0.0
-    } else {
-        shared as f32 / total as f32
-    }
 }
 
 /// Lines sharing at least this much of their vocabulary with the story

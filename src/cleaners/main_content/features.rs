@@ -182,21 +182,12 @@ impl Features {
         }
         let repeats = lines.iter().map(|&i| repeat_count[key_id(i)] - 1).collect();
 
-        let prefix = |f: &dyn Fn(usize) -> f32| {
-            let mut sums = Vec::with_capacity(n + 1);
-            let mut total = 0.0f32;
-            sums.push(0.0);
-            for k in 0..n {
-                total += f(k);
-                sums.push(total);
-            }
-            sums
-        };
+        let column = |c: usize| prefix_sums(base.iter().map(|row: &[f32; LINE]| row[c]));
         let sums = [
-            prefix(&|k| base[k][0]),
-            prefix(&|k| base[k][2]),
-            prefix(&|k| base[k][4]),
-            prefix(&|k| if chrome[k] > 0.0 { 1.0 } else { 0.0 }),
+            column(0),
+            column(2),
+            column(4),
+            prefix_sums(chrome.iter().map(|&x| if x > 0.0 { 1.0 } else { 0.0 })),
         ];
         let total_words: f32 = word_counts.iter().sum::<f32>().max(1.0);
         let mut cumulative_words = Vec::with_capacity(n);
@@ -302,7 +293,7 @@ impl Features {
     fn mean(&self, which: usize, k: usize, radius: usize) -> f32 {
         let lo = k.saturating_sub(radius);
         let hi = (k + radius + 1).min(self.len());
-        (self.sums[which][hi] - self.sums[which][lo]) / (hi - lo) as f32
+        window_mean(&self.sums[which], lo, hi)
     }
 
     /// The first stage's features of line `k` (an index into `lines`).
@@ -375,13 +366,7 @@ impl Features {
             }
             at += 1;
         }
-        let mean = |lo: usize, hi: usize| {
-            if hi > lo {
-                (p_sums[hi] - p_sums[lo]) / (hi - lo) as f32
-            } else {
-                0.0
-            }
-        };
+        let mean = |lo: usize, hi: usize| window_mean(p_sums, lo, hi);
         for radius in [5, 15] {
             row[at] = mean(k.saturating_sub(radius), (k + radius + 1).min(n));
             at += 1;
@@ -392,16 +377,27 @@ impl Features {
     }
 }
 
-/// Prefix sums of `p`, for the second stage's window means.
-pub(super) fn prefix_sums(p: &[f32]) -> Vec<f32> {
-    let mut sums = Vec::with_capacity(p.len() + 1);
+/// Prefix sums of `values`, starting at 0, for window means.
+pub(super) fn prefix_sums(values: impl IntoIterator<Item = f32>) -> Vec<f32> {
+    let values = values.into_iter();
+    let mut sums = Vec::with_capacity(values.size_hint().0 + 1);
     let mut total = 0.0;
     sums.push(0.0);
-    for &x in p {
+    for x in values {
         total += x;
         sums.push(total);
     }
     sums
+}
+
+/// The mean of the values from `lo` to `hi` (exclusive) whose prefix sums
+/// are `sums`; 0 for an empty window.
+fn window_mean(sums: &[f32], lo: usize, hi: usize) -> f32 {
+    if hi > lo {
+        (sums[hi] - sums[lo]) / (hi - lo) as f32
+    } else {
+        0.0
+    }
 }
 
 fn mentions_copyright(text: &str) -> bool {

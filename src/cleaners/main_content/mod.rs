@@ -70,7 +70,7 @@ fn scores(doc: &Document<'_>, marks: &Marks<'_>) -> Vec<(usize, f32)> {
             )
         })
         .unzip();
-    let sums = prefix_sums(&first);
+    let sums = prefix_sums(first.iter().copied());
     (0..features.len())
         .map(|k| {
             let own = features.stage2_own(k, &first, &sums);
