@@ -37,7 +37,7 @@ use crate::text::Regex;
 
 use crate::cleaners::{ad_markers, captions, related_links, site_chrome};
 use crate::text::{Initial, Phrases, dates};
-use crate::{Cleaner, Document, Marks};
+use crate::{Cleaner, Document, Marks, Metadata};
 
 /// Moves headline, dates, byline, publisher and section into the metadata.
 #[derive(Clone, Copy, Debug, Default)]
@@ -245,14 +245,7 @@ impl Cleaner for HeaderMetadata {
             let i = slot.0;
             let text = doc.line_text(i);
             if let Some(found) = dates::date_line(text) {
-                let meta = marks.metadata_mut();
-                if let Some((s, e)) = found.published {
-                    meta.published
-                        .get_or_insert_with(|| doc.line_slice(i, s..e));
-                }
-                if let Some((s, e)) = found.updated {
-                    meta.updated.get_or_insert_with(|| doc.line_slice(i, s..e));
-                }
+                fill_dates(marks.metadata_mut(), doc, i, &found);
                 slot.1 = Field::Date;
             } else if is_publisher(doc, i, doubled) {
                 let meta = marks.metadata_mut();
@@ -351,6 +344,23 @@ impl Cleaner for HeaderMetadata {
             };
             marks.remove_line(i, reason);
         }
+    }
+}
+
+/// Sets the publication and update dates that `found`, the date line of
+/// line `i`, gives, where the metadata has none yet.
+pub(crate) fn fill_dates<'a>(
+    meta: &mut Metadata<'a>,
+    doc: &Document<'a>,
+    i: usize,
+    found: &dates::DateLine,
+) {
+    if let Some((s, e)) = found.published {
+        meta.published
+            .get_or_insert_with(|| doc.line_slice(i, s..e));
+    }
+    if let Some((s, e)) = found.updated {
+        meta.updated.get_or_insert_with(|| doc.line_slice(i, s..e));
     }
 }
 

@@ -400,13 +400,7 @@ impl Walker {
                 }
             }
             "title" if self.page.head.title.is_none() => {
-                let mut title = String::new();
-                for child in node.children() {
-                    if let Node::Text(text) = child.value() {
-                        title.push_str(&text.text);
-                    }
-                }
-                self.page.head.title = Some(title);
+                self.page.head.title = Some(child_text(node));
             }
             "meta" => {
                 let key = element
@@ -425,13 +419,7 @@ impl Walker {
                     .attr("type")
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
             {
-                let mut json = String::new();
-                for child in node.children() {
-                    if let Node::Text(text) = child.value() {
-                        json.push_str(&text.text);
-                    }
-                }
-                self.page.head.json_ld.push(json);
+                self.page.head.json_ld.push(child_text(node));
             }
             _ => {}
         }
@@ -552,6 +540,18 @@ impl Walker {
         self.line_links = 0;
         self.line_boilerplate = LineBoilerplate::Unset;
     }
+}
+
+/// The text of `node`'s text children, joined: what a `<title>` or a
+/// JSON-LD `<script>` holds.
+fn child_text(node: NodeRef<'_, Node>) -> String {
+    let mut text = String::new();
+    for child in node.children() {
+        if let Node::Text(t) = child.value() {
+            text.push_str(&t.text);
+        }
+    }
+    text
 }
 
 fn is_html_space(c: char) -> bool {

@@ -87,8 +87,7 @@ impl Pipeline {
         let structured = metadata::structured(&page.head);
         let doc = self.document(&page.text);
         let mut marks = Marks::new(&doc);
-        let title = structured.title.clone();
-        let structure = select::HtmlStructure::new(&page, title.as_deref());
+        let structure = select::HtmlStructure::new(&page, structured.title.as_deref());
         marks.set_cleaner(structure.name());
         structure.mark(&doc, &mut marks);
         self.run(&doc, &mut marks, |name| !TEXT_ONLY_CLEANERS.contains(&name));

@@ -15,7 +15,7 @@ use super::extract::{ElementInfo, LineFlags, LineInfo, NONE, Page, Tag};
 use super::signals::Signal;
 use super::signals::{Hint, Origin};
 use crate::Caption;
-use crate::cleaners::metadata::{labelled_byline, unlabelled_byline};
+use crate::cleaners::metadata::{fill_dates, labelled_byline, unlabelled_byline};
 use crate::cleaners::related_links::{is_labelled_link, is_related_heading};
 use crate::text::dates;
 use crate::{Cleaner, Document, Marks};
@@ -114,20 +114,10 @@ fn collect_metadata<'a>(
         }
         Signal::Date | Signal::ArticleMeta | Signal::Byline => {
             if let Some(found) = dates::date_line(text) {
-                if let Some((s, e)) = found.published {
-                    meta.published
-                        .get_or_insert_with(|| doc.line_slice(i, s..e));
-                }
-                if let Some((s, e)) = found.updated {
-                    meta.updated.get_or_insert_with(|| doc.line_slice(i, s..e));
-                }
+                fill_dates(meta, doc, i, &found);
             }
         }
-        Signal::Caption if inside => {
-            meta.captions
-                .push(Caption::new(doc.line_slice(i, 0..text.len()), None));
-        }
-        _ if inside && line.flags.has(LineFlags::FIGCAPTION) => {
+        _ if inside && (signal == Signal::Caption || line.flags.has(LineFlags::FIGCAPTION)) => {
             meta.captions
                 .push(Caption::new(doc.line_slice(i, 0..text.len()), None));
         }
