@@ -12,6 +12,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::cli::{newsclean, scratch, stderr, stdout};
 use crate::invariants::{check_subsequence, check_tiling};
+use crate::jsonl::gzip;
 
 fn clean(html: &str) -> Cleaned<'static> {
     Pipeline::news().clean_html(html)
@@ -422,12 +423,7 @@ fn cli_cleans_html_by_flag_by_sniffing_and_gzipped() {
     let plain = dir.join("page.txt");
     std::fs::write(&plain, NEWS_PAGE).unwrap();
     let gz = dir.join("page.html.gz");
-    let mut encoder = flate2::write::GzEncoder::new(
-        std::fs::File::create(&gz).unwrap(),
-        flate2::Compression::default(),
-    );
-    encoder.write_all(NEWS_PAGE.as_bytes()).unwrap();
-    encoder.finish().unwrap();
+    std::fs::write(&gz, gzip(NEWS_PAGE.as_bytes())).unwrap();
     let expected = format!("{}\n", clean(NEWS_PAGE).body());
     // The page starts with a doctype: read as HTML without the flag.
     for args in [vec!["clean"], vec!["clean", "--html"]] {
@@ -469,12 +465,7 @@ fn cli_eval_scores_html_pages() {
     let dir = scratch("eval-html");
     let page = dir.join("0001");
     std::fs::create_dir_all(&page).unwrap();
-    let mut encoder = flate2::write::GzEncoder::new(
-        std::fs::File::create(page.join("page.html.gz")).unwrap(),
-        flate2::Compression::default(),
-    );
-    encoder.write_all(NEWS_PAGE.as_bytes()).unwrap();
-    encoder.finish().unwrap();
+    std::fs::write(page.join("page.html.gz"), gzip(NEWS_PAGE.as_bytes())).unwrap();
     std::fs::write(page.join("gold.txt"), clean(NEWS_PAGE).body()).unwrap();
     let output = newsclean()
         .args(["eval", "--html", "--worst", "0"])

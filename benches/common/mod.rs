@@ -138,8 +138,12 @@ pub fn phrase_scanner() -> AhoCorasick {
 
 /// Adds the two reference runs over `texts` to `group`, after checking
 /// what they find; `label` tells apart the inputs of one group (`""` when
-/// there is one).
-pub fn add_references(group: &mut BenchmarkGroup<'_, WallTime>, texts: &[&str], label: &str) {
+/// there is one). Returns how many boilerplate phrases the scan finds.
+pub fn add_references(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    texts: &[&str],
+    label: &str,
+) -> usize {
     let id = |name: &str| {
         if label.is_empty() {
             format!("reference/{name}")
@@ -168,4 +172,5 @@ pub fn add_references(group: &mut BenchmarkGroup<'_, WallTime>, texts: &[&str], 
     group.bench_function(id("aho-corasick"), |b| {
         b.iter(|| count_phrases(&scanner, std::hint::black_box(texts)));
     });
+    found
 }

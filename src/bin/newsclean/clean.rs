@@ -182,8 +182,8 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = false;
     let mut first = true;
+    let kind = if args.html { Kind::Html } else { Kind::Text };
     for source in &sources {
-        let kind = if args.html { Kind::Html } else { Kind::Text };
         let input = match Input::read(source, kind) {
             Ok(input) => input,
             Err(error) => {

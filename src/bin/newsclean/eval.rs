@@ -81,6 +81,8 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         let gold = read(&dir.join("gold.txt"))?;
+        // The page's text, when it was read to be cleaned.
+        let mut raw_text = None;
         let (predicted, size, elapsed) = if args.html {
             let page = read_bytes(&dir.join(input))?;
             let started = Instant::now();
@@ -94,7 +96,9 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
             } else {
                 pipeline.clean(&raw).body().to_owned()
             };
-            (body, raw.len(), started.elapsed())
+            let size = raw.len();
+            raw_text = Some(raw);
+            (body, size, started.elapsed())
         };
         bytes += size as u64;
         cleaning += elapsed;
@@ -111,7 +115,10 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
             })?;
             // Only snippets the page's visible text (`raw.txt`) holds count:
             // one the scraper never saw can be neither kept nor removed.
-            let visible = read(&dir.join("raw.txt"))?;
+            let visible = match raw_text {
+                Some(raw) => raw,
+                None => read(&dir.join("raw.txt"))?,
+            };
             let count = |field: &str, present: bool| -> (usize, usize) {
                 let list = meta[field]
                     .as_array()
