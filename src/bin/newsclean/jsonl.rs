@@ -63,10 +63,6 @@ pub fn run(pipeline: &Pipeline, options: &Options) -> io::Result<ExitCode> {
         kind: options.kind,
         removals: options.removals,
     };
-    let out_name = options
-        .output
-        .as_deref()
-        .map_or_else(|| "standard output".to_owned(), |p| p.display().to_string());
     let started = Instant::now();
     let mut tally = Tally::default();
     let mut listed = Vec::new();
@@ -82,11 +78,11 @@ pub fn run(pipeline: &Pipeline, options: &Options) -> io::Result<ExitCode> {
                 |bad: &BadRecord| format!("{} line {}: {}", names[done.input], bad.line, bad.what);
             if options.strict {
                 if let Some(bad) = done.bad.first() {
-                    write(&mut out, &out_name, &done.out[..bad.offset])?;
+                    write(&mut out, &done.out[..bad.offset])?;
                     return Err(Stop::Strict(located(bad)));
                 }
             }
-            write(&mut out, &out_name, &done.out)?;
+            write(&mut out, &done.out)?;
             tally.add(&done.tally);
             let room = BAD_LISTED.saturating_sub(listed.len());
             listed.extend(done.bad.iter().take(room).map(located));
@@ -162,11 +158,11 @@ enum Stop {
     Closed,
 }
 
-/// Writes to `out`, named `name` in errors.
-fn write(out: &mut Destination, name: &str, bytes: &[u8]) -> Result<(), Stop> {
+/// Writes to `out`; a closed standard output ends the run quietly.
+fn write(out: &mut Destination, bytes: &[u8]) -> Result<(), Stop> {
     out.write_all(bytes).map_err(|error| match error.kind() {
         io::ErrorKind::BrokenPipe => Stop::Closed,
-        kind => Stop::Io(io::Error::new(kind, format!("{name}: {error}"))),
+        _ => Stop::Io(error),
     })
 }
 

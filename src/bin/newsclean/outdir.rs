@@ -142,7 +142,7 @@ fn clean_file(pipeline: &Pipeline, options: &Options, job: &Job) -> (Result<Tall
             fs::create_dir_all(parent).map_err(named)?;
         }
         let mut file = AtomicFile::create(&target).map_err(|e| e.to_string())?;
-        write_text(&mut file, &cleaned, true).map_err(named)?;
+        write_text(&mut file, &cleaned, true).map_err(|e| e.to_string())?;
         file.commit(false).map_err(|e| e.to_string())?;
         let body = cleaned.body().len() as u64;
         Ok(Tally {

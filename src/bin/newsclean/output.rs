@@ -68,17 +68,18 @@ impl AtomicFile {
     }
 }
 
+/// Errors say which file they are about, for every writer built on it.
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.file.write(buf)
+        self.file.write(buf).map_err(|e| self.named(e))
     }
 
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
-        self.file.write_all(buf)
+        self.file.write_all(buf).map_err(|e| self.named(e))
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.file.flush()
+        self.file.flush().map_err(|e| self.named(e))
     }
 }
 
@@ -116,17 +117,11 @@ impl Destination {
     /// Writes what is left and gives a file its final name. Dropping a
     /// destination without finishing it removes its temporary file.
     pub fn finish(self) -> io::Result<()> {
-        let mut file = match self {
-            Destination::Stdout(mut out) => return out.flush(),
+        let file = match self {
+            Destination::Stdout(mut out) => return out.flush().map_err(stdout_named),
             Destination::File(out) => out,
-            Destination::Gzip(mut out) => match out.try_finish() {
-                Ok(()) => out.finish()?,
-                Err(error) => return Err(out.get_ref().get_ref().named(error)),
-            },
+            Destination::Gzip(out) => out.finish()?,
         };
-        if let Err(error) = file.flush() {
-            return Err(file.get_ref().named(error));
-        }
         file.into_inner()
             .map_err(io::IntoInnerError::into_error)?
             .commit(true)
@@ -136,7 +131,7 @@ impl Destination {
 impl Write for Destination {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match self {
-            Destination::Stdout(out) => out.write(buf),
+            Destination::Stdout(out) => out.write(buf).map_err(stdout_named),
             Destination::File(out) => out.write(buf),
             Destination::Gzip(out) => out.write(buf),
         }
@@ -144,7 +139,7 @@ impl Write for Destination {
 
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
         match self {
-            Destination::Stdout(out) => out.write_all(buf),
+            Destination::Stdout(out) => out.write_all(buf).map_err(stdout_named),
             Destination::File(out) => out.write_all(buf),
             Destination::Gzip(out) => out.write_all(buf),
         }
@@ -152,11 +147,17 @@ impl Write for Destination {
 
     fn flush(&mut self) -> io::Result<()> {
         match self {
-            Destination::Stdout(out) => out.flush(),
+            Destination::Stdout(out) => out.flush().map_err(stdout_named),
             Destination::File(out) => out.flush(),
             Destination::Gzip(out) => out.flush(),
         }
     }
+}
+
+/// `error`, saying it is about standard output (a file's errors name the
+/// file: see [`AtomicFile`]).
+fn stdout_named(error: io::Error) -> io::Error {
+    io::Error::new(error.kind(), format!("standard output: {error}"))
 }
 
 #[cfg(test)]
