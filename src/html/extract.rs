@@ -218,7 +218,6 @@ struct Frame {
     kind: Kind,
     heading: u8,
     flags: u16,
-    boilerplate: u32,
 }
 
 /// The boilerplate signal in force over the current line's text.
@@ -254,7 +253,6 @@ struct Walker {
     links: u32,
     heading: u8,
     flags: u16,
-    boilerplate: u32,
 }
 
 /// Walks the parsed page into lines.
@@ -270,7 +268,6 @@ pub(crate) fn extract(html: &scraper::Html) -> Page {
         links: 0,
         heading: 0,
         flags: 0,
-        boilerplate: NONE,
     };
     let root = html.tree.root();
     let mut next = root.first_child();
@@ -354,7 +351,7 @@ impl Walker {
             keyword,
             hint,
             boilerplate: if signal == Signal::None {
-                self.boilerplate
+                self.boilerplate()
             } else {
                 index
             },
@@ -365,11 +362,7 @@ impl Walker {
             kind,
             heading: self.heading,
             flags: self.flags,
-            boilerplate: self.boilerplate,
         });
-        if signal != Signal::None {
-            self.boilerplate = index;
-        }
         match tag {
             Tag::Heading(level) => self.heading = level,
             Tag::ListItem => self.flags |= LineFlags::LIST_ITEM,
@@ -444,11 +437,18 @@ impl Walker {
         }
     }
 
+    /// The innermost open element with a boilerplate signal ([`NONE`] for
+    /// none): that of the innermost open element.
+    fn boilerplate(&self) -> u32 {
+        self.stack
+            .last()
+            .map_or(NONE, |f| self.page.elements[f.element as usize].boilerplate)
+    }
+
     fn restore(&mut self, frame: &Frame) {
         self.page.elements[frame.element as usize].end = self.page.elements.len() as u32;
         self.heading = frame.heading;
         self.flags = frame.flags;
-        self.boilerplate = frame.boilerplate;
         if frame.tag == Tag::Link {
             self.links -= 1;
         }
@@ -496,9 +496,10 @@ impl Walker {
         let added = self.page.text.len() - before;
         if added > 0 {
             self.line_depth = self.line_depth.min(self.stack.len() - 1);
+            let boilerplate = self.boilerplate();
             self.line_boilerplate = match self.line_boilerplate {
-                LineBoilerplate::Unset => LineBoilerplate::Same(self.boilerplate),
-                LineBoilerplate::Same(b) if b != self.boilerplate => LineBoilerplate::Mixed,
+                LineBoilerplate::Unset => LineBoilerplate::Same(boilerplate),
+                LineBoilerplate::Same(b) if b != boilerplate => LineBoilerplate::Mixed,
                 other => other,
             };
             if self.links > 0 {
