@@ -242,10 +242,18 @@ impl StopWordCounts {
 }
 
 /// The stop words of one language.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub struct StopWords {
-    language: Language,
-    bit: u16,
+    /// The language's place in [`LANGUAGES`], and its bit in [`TABLE`].
+    index: usize,
+}
+
+impl std::fmt::Debug for StopWords {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StopWords")
+            .field("language", &self.language())
+            .finish()
+    }
 }
 
 impl StopWords {
@@ -256,19 +264,15 @@ impl StopWords {
             .iter()
             .position(|(l, _)| *l == language)
             .unwrap_or(0);
-        StopWords {
-            language: LANGUAGES[index].0,
-            bit: 1 << index,
-        }
+        StopWords { index }
     }
 
     /// The language whose stop words the words of `lines` hit most (read
     /// until enough words are seen): English when nothing hits.
     #[must_use]
     pub fn guess<'t>(lines: impl IntoIterator<Item = &'t str>) -> StopWords {
-        let mut counts = StopWordCounts::default();
         StopWords::guess_from_counts(lines.into_iter().map(|line| {
-            counts = StopWordCounts::default();
+            let mut counts = StopWordCounts::default();
             word_keys(line, |key| counts.add(key));
             counts
         }))
@@ -290,7 +294,7 @@ impl StopWords {
         let best = (0..hits.len())
             .max_by_key(|&k| (hits[k], usize::MAX - k))
             .unwrap_or(0);
-        StopWords::of(LANGUAGES[best].0)
+        StopWords { index: best }
     }
 
     /// Every stop word, with one bit per language whose list has it; the
@@ -302,19 +306,19 @@ impl StopWords {
     /// How many words of the line counted in `counts` are stop words of
     /// this list.
     pub(crate) fn hits(&self, counts: &StopWordCounts) -> u32 {
-        counts.hits[self.bit.trailing_zeros() as usize]
+        counts.hits[self.index]
     }
 
     /// The language of the list.
     #[must_use]
     pub fn language(&self) -> Language {
-        self.language
+        LANGUAGES[self.index].0
     }
 
     /// Whether `word` (any case) is a stop word.
     #[must_use]
     pub fn contains(&self, word: &str) -> bool {
-        TABLE.bits(word) & self.bit != 0
+        TABLE.bits(word) >> self.index & 1 != 0
     }
 }
 
