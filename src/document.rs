@@ -5,7 +5,7 @@ use std::fmt;
 
 use crate::Span;
 use crate::pipeline::Favor;
-use crate::text::{self, Shape};
+use crate::text::{self, Regex, Shape};
 
 /// One line of a [`Document`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,6 +50,16 @@ pub struct Document<'a> {
     normalized: OnceCell<Vec<Option<Box<str>>>>,
     /// Per [`LineFact`] asked (by address): per line, its value once known.
     facts: RefCell<Vec<(usize, Box<dyn Any + Send>)>>,
+    /// Per pattern and haystack asked (by address, see
+    /// [`Document::may_match`]): per line, whether it may match.
+    candidates: RefCell<Vec<(usize, Vec<bool>)>>,
+}
+
+/// What of a line a pattern is matched against.
+#[derive(Clone, Copy, Debug)]
+enum Haystack {
+    Text = 0,
+    Key = 1,
 }
 
 /// Something cleaners learn about one line from the document alone (not
@@ -70,6 +80,8 @@ impl<T> LineFact<T> {
 
 /// Lookup keys of the short lines, in one buffer.
 struct Keys {
+    /// The keys, each followed by `\n`, so that one search of them finds
+    /// what is in each.
     text: String,
     /// Per line: the key's range in `text`, or `None` for a line too long
     /// to have one.
@@ -118,6 +130,7 @@ impl<'a> Document<'a> {
             key_ids: OnceCell::new(),
             normalized: OnceCell::new(),
             facts: RefCell::new(Vec::new()),
+            candidates: RefCell::new(Vec::new()),
         }
     }
 
@@ -305,8 +318,64 @@ impl<'a> Document<'a> {
             let start = text.len();
             text::push_key(line, &mut text);
             spans.push(Some((start, text.len())));
+            text.push('\n');
         }
         Keys { text, spans }
+    }
+
+    /// Whether `pattern` matches the [`key`](Document::key) of line `index`
+    /// (false for a line without one).
+    pub(crate) fn key_matches(&self, pattern: &'static Regex, index: usize) -> bool {
+        self.key(index).is_some_and(|key| {
+            self.may_match(pattern, Haystack::Key, index) && pattern.is_match(key)
+        })
+    }
+
+    /// Whether `pattern` matches the [`line_text`](Document::line_text) of
+    /// line `index`.
+    pub(crate) fn text_matches(&self, pattern: &'static Regex, index: usize) -> bool {
+        self.may_match(pattern, Haystack::Text, index) && pattern.is_match(self.line_text(index))
+    }
+
+    /// Whether `pattern` may match line `index`'s text or key: false only
+    /// where none of the places its matches may start is. Those are found
+    /// for all lines at once, in one search of the whole text or of all
+    /// keys, on first use: most patterns match few lines, and one call of
+    /// the regex engine costs more than a line's share of that search.
+    fn may_match(&self, pattern: &'static Regex, on: Haystack, index: usize) -> bool {
+        // Patterns are aligned, so the low bit is free for the haystack.
+        let id = std::ptr::from_ref(pattern).addr() | on as usize;
+        if let Some((_, lines)) = self.candidates.borrow().iter().find(|(p, _)| *p == id) {
+            return lines[index];
+        }
+        let lines = match on {
+            Haystack::Key => {
+                let keys = self.keys.get_or_init(|| self.compute_keys());
+                pattern.match_starts(&keys.text).map(|starts| {
+                    lines_holding(starts, keys.spans.iter().map(|span| span.unwrap_or((0, 0))))
+                })
+            }
+            Haystack::Text => pattern.match_starts(self.text).map(|starts| {
+                let mut lines = lines_holding(
+                    starts,
+                    self.lines
+                        .iter()
+                        .map(|line| (line.span.start, line.span.end)),
+                );
+                // The text searched is the source; a line reads otherwise
+                // once normalised.
+                for (may, normalized) in lines.iter_mut().zip(self.normalized()) {
+                    *may |= normalized.is_some();
+                }
+                lines
+            }),
+        };
+        let Some(lines) = lines else {
+            return true;
+        };
+        let may = lines[index];
+        self.candidates.borrow_mut().push((id, lines));
+        may
     }
 
     /// The value of `fact` for line `index`, computed on first use.
@@ -367,10 +436,87 @@ impl fmt::Debug for Document<'_> {
     }
 }
 
+/// Per line, whether one of `starts` (positions in order) falls in it,
+/// for lines whose ranges (in order, not overlapping) `lines` gives.
+fn lines_holding(
+    starts: impl Iterator<Item = usize>,
+    lines: impl Iterator<Item = (usize, usize)>,
+) -> Vec<bool> {
+    let mut starts = starts.peekable();
+    lines
+        .map(|(start, end)| {
+            while starts.next_if(|&at| at < start).is_some() {}
+            starts.peek().is_some_and(|&at| at < end)
+        })
+        .collect()
+}
+
 fn make_line(text: &str, start: usize, end: usize) -> Line {
     let content = text::trim_span(text, Span::new(start, end));
     Line {
         span: Span::new(start, end),
         content,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::LazyLock;
+
+    use super::*;
+
+    /// Patterns whose matches start with a few literals, so that documents
+    /// search for those first; one of them is case-insensitive.
+    static COOKIES: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\bcookies?\b.*\b(?:accept|policy)\b|\bwe use\b").unwrap());
+    static OUTLETS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\b(?:Daily|Times|Gazette)\b").unwrap());
+
+    #[test]
+    fn lines_that_may_match_are_found_in_one_search() {
+        assert!(COOKIES.match_starts("").is_some());
+        assert!(OUTLETS.match_starts("").is_some());
+        let text = "We use cookies.\n\
+                    Accept the cookie policy\n\
+                    \n\
+                    the daily   TIMES\n\
+                    Cookies, accept: policy\n\
+                    cookie\n\
+                    accept policy cookies\n\
+                    The Gaze\u{301}tte and the Gazette\n\
+                    A line far too long to have a key, about the cookie policy we use: "
+            .to_owned()
+            + &"accept ".repeat(40)
+            + "\nLast: we use\nRead the Times today";
+        let doc = Document::new(&text);
+        for i in 0..doc.len() {
+            let key = doc.key(i);
+            assert_eq!(
+                doc.key_matches(&COOKIES, i),
+                key.is_some_and(|key| COOKIES.is_match(key)),
+                "line {i}: {key:?}"
+            );
+            assert_eq!(
+                doc.text_matches(&OUTLETS, i),
+                OUTLETS.is_match(doc.line_text(i)),
+                "line {i}: {}",
+                doc.line_text(i)
+            );
+        }
+        assert!(doc.key_matches(&COOKIES, 1) && doc.key_matches(&COOKIES, 9));
+        assert!(!doc.key_matches(&COOKIES, 5) && !doc.key_matches(&COOKIES, 8));
+        assert!(doc.text_matches(&OUTLETS, 3) && doc.text_matches(&OUTLETS, 7));
+        // Found in the source, not because normalising changed the line.
+        assert!(doc.is_normalized(10) && doc.text_matches(&OUTLETS, 10));
+        assert!(!doc.text_matches(&OUTLETS, 0));
+    }
+
+    #[test]
+    fn one_hit_per_line_is_enough() {
+        let lines = lines_holding(
+            [1, 2, 8, 20].into_iter(),
+            [(0, 5), (5, 5), (5, 8), (8, 9), (9, 20)].into_iter(),
+        );
+        assert_eq!(lines, [true, false, false, true, false]);
     }
 }

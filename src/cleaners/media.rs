@@ -164,7 +164,7 @@ fn widget(doc: &Document<'_>, i: usize) -> Option<&'static str> {
     if WIDGETS.contains(key) || (shape.words <= 12 && WIDGET_FORMS.is_match(key)) {
         return Some("media player");
     }
-    if PLAYER_ERROR.is_match(key) {
+    if doc.key_matches(&PLAYER_ERROR, i) {
         return Some("media player error");
     }
     // A clip's title after `Watch:` is a link; a sentence after it is prose.

@@ -125,7 +125,7 @@ fn classify_line(doc: &Document<'_>, i: usize) -> Option<Kind> {
     if key.contains("newsletter") {
         return None;
     }
-    if !PROMPT_OR_OFFER.is_match(key) {
+    if !doc.key_matches(&PROMPT_OR_OFFER, i) {
         None
     } else if PROMPT.is_match(key) {
         Some(Kind::Prompt)

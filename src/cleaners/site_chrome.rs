@@ -26,13 +26,23 @@ use crate::{Cleaner, Document, Marks};
 #[derive(Clone, Copy, Debug, Default)]
 pub struct SiteChrome;
 
-/// `Clive Bull 1am - 4am`, `Breakfast with Nick Ferrari 7am-10am`,
-/// `Weekdays 9:00 - 12:00`.
-static SCHEDULE: LazyLock<Regex> = LazyLock::new(|| {
+/// The name that starts a show schedule entry (`Clive Bull 1am - 4am`,
+/// `Breakfast with Nick Ferrari 7am-10am`, `Weekdays 9:00 - 12:00`): at most
+/// [`SCHEDULE_NAME_CHARS`] of these, not glued to the first time
+/// (`Clive9am-10am` is no entry). Found apart from the times, as its longest
+/// run: a repetition bounded at 60 of a class of all letters makes an
+/// automaton too large for the regex crate's fast engines.
+static SCHEDULE_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\p{L}\p{M} .,'&\u{2019}-]+").expect("schedule name compiles"));
+
+const SCHEDULE_NAME_CHARS: usize = 60;
+
+/// The times of a show schedule entry, after its name.
+static SCHEDULE_TIMES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^[\p{L}\p{M} .,'&\u{2019}-]{0,60}?\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|h)?\s*(?:-|\u{2013}|\u{2014}|to|until)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|h)?$",
+        r"(?i)^\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|h)?\s*(?:-|\u{2013}|\u{2014}|to|until)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|h)?$",
     )
-    .expect("schedule compiles")
+    .expect("schedule times compile")
 });
 
 /// Buttons and navigation, as whole lines.
@@ -258,7 +268,7 @@ fn chrome(doc: &Document<'_>, i: usize) -> Option<&'static str> {
     if is_schedule(doc, i) {
         return Some("show schedule");
     }
-    if shape.words <= 30 && may_be_copyright(doc, i) && COPYRIGHT.is_match(doc.line_text(i)) {
+    if shape.words <= 30 && may_be_copyright(doc, i) && doc.text_matches(&COPYRIGHT, i) {
         return Some("copyright line");
     }
     let key = doc.key(i)?;
@@ -267,10 +277,10 @@ fn chrome(doc: &Document<'_>, i: usize) -> Option<&'static str> {
     {
         return Some("share, follow or navigation button");
     }
-    if NEWSLETTER.is_match(key) {
+    if doc.key_matches(&NEWSLETTER, i) {
         return Some("newsletter prompt");
     }
-    if COOKIES.is_match(key) {
+    if doc.key_matches(&COOKIES, i) {
         return Some("cookie prompt");
     }
     None
@@ -282,10 +292,26 @@ pub(crate) fn is_schedule(doc: &Document<'_>, i: usize) -> bool {
     shape.words <= 12
         && shape.digits > 0
         && may_be_schedule(doc.line_text(i))
-        && SCHEDULE.is_match(doc.line_text(i))
+        && is_schedule_entry(doc.line_text(i))
 }
 
-/// Whether `line` may be a [`SCHEDULE`] entry, by cheap tests: it ends
+/// Whether `line` is a name (maybe none) and two times. The name's run
+/// ends where the times start, as a digit is none of its characters.
+fn is_schedule_entry(line: &str) -> bool {
+    let name_end = SCHEDULE_NAME
+        .find_iter(line)
+        .next()
+        .map_or(0, |name| name.end());
+    let (name, times) = line.split_at(name_end);
+    name.chars().count() <= SCHEDULE_NAME_CHARS
+        && name
+            .chars()
+            .next_back()
+            .is_none_or(|c| matches!(c, ' ' | '.' | ',' | '\'' | '&' | '\u{2019}' | '-'))
+        && SCHEDULE_TIMES.is_match(times)
+}
+
+/// Whether `line` may be a schedule entry, by cheap tests: it ends
 /// (but for whitespace) with a digit, `am`, `pm` or `h`; and, when ASCII,
 /// has only letters and `.,'&-` before the first digit.
 fn may_be_schedule(line: &str) -> bool {
@@ -358,6 +384,28 @@ mod tests {
 
     const BODY: &str =
         "The bridge reopened on Friday after six months of repairs to its main span.";
+
+    proptest::proptest! {
+        /// A schedule entry is what one pattern with a bounded name and `\b`
+        /// before the first time says it is.
+        #[test]
+        fn schedule_matches_as_with_a_word_boundary(
+            line in "(a|é|Z|\u{301}| |\\.|,|'|&|\u{2019}|-|1|9|:|00|am|pm|h| - |\u{2013}| to |x){0,14}"
+        ) {
+            let bounded = regex::Regex::new(
+                r"(?i)^[\p{L}\p{M} .,'&\u{2019}-]{0,60}?\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|h)?\s*(?:-|\u{2013}|\u{2014}|to|until)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|h)?$",
+            )
+            .unwrap();
+            proptest::prop_assert_eq!(is_schedule_entry(&line), bounded.is_match(&line));
+        }
+    }
+
+    #[test]
+    fn a_schedule_name_has_at_most_sixty_characters() {
+        let name = "é".repeat(59);
+        assert!(is_schedule_entry(&format!("{name} 9am - 10am")));
+        assert!(!is_schedule_entry(&format!("{name}é 9am - 10am")));
+    }
 
     #[test]
     fn show_schedules() {

@@ -11,9 +11,14 @@
 //! Most lines match none of the patterns, and for a pattern anchored at the
 //! start a call costs more than the search. So such a pattern also knows the
 //! first two bytes its matches may start with, and a line that starts
-//! otherwise is not searched.
+//! otherwise is not searched. A pattern that may match anywhere knows the
+//! literals its matches start with, when there are few: one search for them
+//! over a whole document tells which lines may match (see
+//! [`Document::key_matches`](crate::Document)).
 
 use std::iter;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use regex_syntax::hir::Look;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
@@ -28,6 +33,9 @@ pub(crate) struct Regex {
     /// For a pattern anchored at the start: the pairs of bytes its matches
     /// may start with.
     starts: Option<Box<Pairs>>,
+    /// For a pattern that may match anywhere: the literals its matches
+    /// start with, when there are few and none short.
+    start_literals: Option<AhoCorasick>,
 }
 
 /// A set of pairs of bytes.
@@ -42,11 +50,31 @@ impl Regex {
         } else {
             Some(regex::Regex::new(&stripped)?)
         };
+        let starts = first_pairs(pattern);
+        let start_literals = if starts.is_none() {
+            start_literals(pattern)
+        } else {
+            None
+        };
         Ok(Regex {
             full,
             loose,
-            starts: first_pairs(pattern),
+            starts,
+            start_literals,
         })
+    }
+
+    /// Positions in `text`, in order, that hold every place a match of this
+    /// pattern in a line of `text` may start, and more; `None` when any place
+    /// may. A line (of text split at `\n`) where none is needs no search.
+    pub(crate) fn match_starts<'t>(
+        &'t self,
+        text: &'t str,
+    ) -> Option<impl Iterator<Item = usize> + use<'t>> {
+        let literals = self.start_literals.as_ref()?;
+        // Leftmost-first: a hit hides others only in its own line, which it
+        // already names.
+        Some(literals.find_iter(text).map(|hit| hit.start()))
     }
 
     /// Where a match may start, at `start` or after: `None` when there is
@@ -112,6 +140,34 @@ fn first_pairs(pattern: &str) -> Option<Box<Pairs>> {
         pairs[pair / 64] |= 1 << (pair % 64);
     }
     Some(pairs)
+}
+
+/// Shortest literal worth searching a document for, and most literals.
+const MIN_START_LITERAL: usize = 3;
+const MAX_START_LITERALS: usize = 256;
+
+/// For a pattern whose every match starts with one of a known set of
+/// literals, all at least [`MIN_START_LITERAL`] bytes and none holding a
+/// line break: a searcher for them.
+fn start_literals(pattern: &str) -> Option<AhoCorasick> {
+    let hir = regex_syntax::parse(pattern).ok()?;
+    let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+    let mut literals: Vec<Vec<u8>> = prefixes
+        .literals()?
+        .iter()
+        .map(|literal| literal.as_bytes().to_vec())
+        .collect();
+    literals.sort_unstable();
+    literals.dedup();
+    let usable =
+        |literal: &Vec<u8>| literal.len() >= MIN_START_LITERAL && !literal.contains(&b'\n');
+    if literals.is_empty() || literals.len() > MAX_START_LITERALS || !literals.iter().all(usable) {
+        return None;
+    }
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(&literals)
+        .ok()
 }
 
 /// `pattern` with every `\b` and `\B` taken out.
