@@ -371,9 +371,18 @@ pub(crate) fn labelled_byline(line: &str) -> Option<Range<usize>> {
         .split(|c: char| c.is_whitespace() || c == ':')
         .next()
         .unwrap_or_default();
-    let is_label =
-        |label: &&str| first.eq_ignore_ascii_case(label.split(' ').next().unwrap_or(label));
-    if first.is_ascii() && !BYLINE_LABELS.iter().any(is_label) {
+    // The first words of the labels, found once rather than on each line.
+    static FIRST_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| {
+        BYLINE_LABELS
+            .iter()
+            .map(|label| label.split(' ').next().unwrap_or(label))
+            .collect()
+    });
+    if first.is_ascii()
+        && !FIRST_WORDS
+            .iter()
+            .any(|word| first.eq_ignore_ascii_case(word))
+    {
         return None;
     }
     let c = BYLINE.captures(line)?;

@@ -70,8 +70,37 @@ pub(crate) fn trim_span(text: &str, span: Span) -> Span {
 /// key `advertisement`.
 pub(crate) fn push_key(line: &str, out: &mut String) {
     let start = out.len();
-    let mut gap = false;
     out.reserve(line.len());
+    // Most lines are ASCII: their words are copied whole.
+    if line.is_ascii() {
+        let bytes = line.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let word = at;
+            while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+                at += 1;
+            }
+            if at > word {
+                if out.len() > start {
+                    out.push(' ');
+                }
+                let copy = out.len();
+                out.push_str(&line[word..at]);
+                out[copy..].make_ascii_lowercase();
+            }
+            while bytes.get(at).is_some_and(|b| !b.is_ascii_alphanumeric()) {
+                at += 1;
+            }
+        }
+    } else {
+        push_key_by_chars(line, out);
+    }
+}
+
+/// [`push_key`] a character at a time, for any line.
+fn push_key_by_chars(line: &str, out: &mut String) {
+    let start = out.len();
+    let mut gap = false;
     // Starts a word: a space after the one before.
     let word = |out: &mut String, gap: &mut bool| {
         if *gap && out.len() > start {
@@ -379,6 +408,18 @@ mod tests {
     fn blank_span_collapses_to_its_start() {
         let text = "ab \u{00A0}\t\n";
         assert_eq!(trim_span(text, Span::new(2, text.len())), Span::new(2, 2));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_keys_are_those_of_any_line(line in "[ -~\t]{0,40}") {
+            // Appended after other keys, as the document's keys are.
+            let mut by_chars = "earlier keys ".to_owned();
+            let mut by_words = by_chars.clone();
+            push_key_by_chars(&line, &mut by_chars);
+            push_key(&line, &mut by_words);
+            proptest::prop_assert_eq!(by_words, by_chars);
+        }
     }
 
     #[test]

@@ -18,7 +18,7 @@
 
 use std::iter;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use regex_syntax::hir::Look;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
@@ -164,7 +164,9 @@ fn start_literals(pattern: &str) -> Option<AhoCorasick> {
     if literals.is_empty() || literals.len() > MAX_START_LITERALS || !literals.iter().all(usable) {
         return None;
     }
+    // A DFA: built once, and it is searched over whole documents.
     AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
         .match_kind(MatchKind::LeftmostFirst)
         .build(&literals)
         .ok()
