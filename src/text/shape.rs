@@ -71,7 +71,11 @@ impl Shape {
     /// Measures `line` (already trimmed).
     #[must_use]
     pub fn of(line: &str) -> Shape {
-        let mut s = Shape::count(line);
+        let mut s = if line.is_ascii() {
+            Shape::count_ascii(line.as_bytes())
+        } else {
+            Shape::count(line)
+        };
         s.bytes = line.len() as u32;
         s.initial = initial(line);
         let tail = line.trim_end_matches(is_closing);
@@ -82,6 +86,53 @@ impl Shape {
         s.quoted = line.chars().next().is_some_and(is_opening_quote)
             && line.chars().next_back().is_some_and(is_closing)
             && line.chars().nth(2).is_some();
+        s
+    }
+
+    /// [`count`](Shape::count) of an ASCII line, most lines: a byte is a
+    /// character.
+    fn count_ascii(line: &[u8]) -> Shape {
+        let table = &*ASCII_BITS;
+        let class = |b: u8| table[usize::from(b & 0x7F)];
+        let mut s = Shape {
+            chars: line.len() as u32,
+            ..Shape::default()
+        };
+        let mut prev_terminal = false;
+        let mut at = 0;
+        while at < line.len() {
+            let c = class(line[at]);
+            if c & ALNUM == 0 {
+                if c & TERMINAL != 0 {
+                    prev_terminal = true;
+                } else if c & COMMA != 0 {
+                    s.commas += 1;
+                    prev_terminal = false;
+                } else if c & NEUTRAL == 0 {
+                    prev_terminal = false;
+                }
+                at += 1;
+                continue;
+            }
+            let upper = c & UPPER != 0;
+            s.inner_stops += u32::from(prev_terminal && upper);
+            prev_terminal = false;
+            let start = at;
+            let (mut letters, mut uppercase) = (0u32, 0u32);
+            while at < line.len() {
+                let c = class(line[at]);
+                if c & ALNUM == 0 {
+                    break;
+                }
+                letters += u32::from(c & DIGIT == 0);
+                uppercase += u32::from(c & UPPER != 0);
+                at += 1;
+            }
+            s.letters += letters;
+            s.digits += (at - start) as u32 - letters;
+            s.uppercase += uppercase;
+            s.close_word(letters, upper, letters == 0);
+        }
         s
     }
 
@@ -384,6 +435,11 @@ mod tests {
             line in "(a|Z|9|\\.|,| |!|\"|\u{2019}|\u{201D}|é|É|\u{301}|\u{200d}|ß|Ⅷ|٣|。|\\PC){0,40}"
         ) {
             proptest::prop_assert_eq!(Shape::count(&line), counted_by_definition(&line));
+        }
+
+        #[test]
+        fn ascii_counts_are_those_of_any_line(line in "[\\x00-\\x7f]{0,40}") {
+            proptest::prop_assert_eq!(Shape::count_ascii(line.as_bytes()), Shape::count(&line));
         }
     }
 
