@@ -300,9 +300,6 @@ pub(crate) struct Phrases {
 /// with [`FxHasher`].
 pub(crate) type FixedSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
 
-/// A map built once from fixed entries, hashed like [`FixedSet`].
-pub(crate) type FixedMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
-
 /// The hash of rustc (FxHash): several times faster than the default on
 /// short keys. Phrase sets are fixed when built, so lookups of crafted keys
 /// cannot make them slow.

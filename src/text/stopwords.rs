@@ -8,8 +8,6 @@
 
 use std::sync::LazyLock;
 
-use super::FixedMap;
-
 /// A language with a stop-word list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -118,17 +116,79 @@ static TABLE: LazyLock<WordTable> = LazyLock::new(|| {
 /// A word of up to 16 bytes is its own key: its bytes in lowercase, packed
 /// into a `u128`. Looking one up neither allocates nor hashes a string;
 /// longer words are never in the table.
-#[derive(Clone, Debug, Default)]
+///
+/// Every word of every line is looked up, most of them in vain: the table
+/// is open addressed with linear probing and kept at most a quarter full,
+/// so that a lookup is one multiplication and nearly always one slot.
+#[derive(Clone, Debug)]
 pub(crate) struct WordTable {
-    map: FixedMap<u128, u16>,
+    /// Per slot: a word's key, or 0 for none (no word has the empty key).
+    keys: Vec<u128>,
+    /// Per slot: the bits of its word.
+    bits: Vec<u16>,
+    /// How many slots hold a word.
+    len: usize,
+}
+
+impl Default for WordTable {
+    fn default() -> WordTable {
+        WordTable::with_slots(64)
+    }
 }
 
 impl WordTable {
+    /// An empty table of `slots` slots, a power of two.
+    fn with_slots(slots: usize) -> WordTable {
+        WordTable {
+            keys: vec![0; slots],
+            bits: vec![0; slots],
+            len: 0,
+        }
+    }
+
+    /// The slot where a lookup of `key` starts.
+    fn home(&self, key: u128) -> usize {
+        // Multiplicative hashing: the high bits of the product depend on
+        // every byte of the key.
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        let shift = 64 - self.keys.len().trailing_zeros();
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+    }
+
+    /// The slot holding `key`, or the empty slot where it would go.
+    fn slot(&self, key: u128) -> usize {
+        let mask = self.keys.len() - 1;
+        let mut at = self.home(key);
+        while self.keys[at] != key && self.keys[at] != 0 {
+            at = (at + 1) & mask;
+        }
+        at
+    }
+
     /// Adds `bits` to `word`'s.
     pub(crate) fn insert(&mut self, word: &str, bits: u16) {
-        if let Some(key) = pack(word) {
-            *self.map.entry(key).or_insert(0) |= bits;
+        let Some(key) = pack(word).filter(|&key| key != 0) else {
+            return;
+        };
+        if (self.len + 1) * 4 > self.keys.len() {
+            let mut larger = WordTable::with_slots(self.keys.len() * 2);
+            for (&key, &bits) in self.keys.iter().zip(&self.bits) {
+                if key != 0 {
+                    larger.insert_key(key, bits);
+                }
+            }
+            *self = larger;
         }
+        self.insert_key(key, bits);
+    }
+
+    fn insert_key(&mut self, key: u128, bits: u16) {
+        let at = self.slot(key);
+        if self.keys[at] == 0 {
+            self.keys[at] = key;
+            self.len += 1;
+        }
+        self.bits[at] |= bits;
     }
 
     /// The bits of `word` (any case), or 0.
@@ -138,7 +198,8 @@ impl WordTable {
 
     /// The bits of the word whose key is `key` (see [`word_keys`]).
     pub(crate) fn bits_of_key(&self, key: u128) -> u16 {
-        self.map.get(&key).copied().unwrap_or(0)
+        // The empty key finds an empty slot, whose bits are 0.
+        self.bits[self.slot(key)]
     }
 }
 
@@ -235,8 +296,12 @@ impl StopWordCounts {
     /// with more bits, past the languages') are `bits`.
     pub(crate) fn add_bits(&mut self, bits: u16) {
         self.words += 1;
-        for (k, count) in self.hits.iter_mut().enumerate() {
-            *count += u32::from(bits >> k & 1);
+        // Most words are no stop word, and the rest of few languages: only
+        // the bits set are visited.
+        let mut languages = bits & ((1 << LANGUAGES.len()) - 1);
+        while languages != 0 {
+            self.hits[languages.trailing_zeros() as usize] += 1;
+            languages &= languages - 1;
         }
     }
 }
