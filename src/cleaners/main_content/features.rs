@@ -58,11 +58,12 @@ static LINE_WORDS: LineFact<LineWords> = LineFact::new(|doc, i| {
         stop_words.add_bits(bits);
         chrome_words += u32::from(bits & CHROME != 0);
     });
+    let (separators, copyright_sign) = separators_and_copyright_sign(text);
     LineWords {
         stop_words,
         chrome_words,
-        separators: has_separator(text) || text.contains(" / "),
-        copyright: text.contains('©') || mentions_copyright(text),
+        separators,
+        copyright: copyright_sign || mentions_copyright(text),
     }
 });
 
@@ -411,12 +412,24 @@ fn mentions_copyright(text: &str) -> bool {
     })
 }
 
-/// Whether `text` has a `|`, `»` or `·`, found by their bytes: `»` and `·`
-/// are 0xC2 and one more.
-fn has_separator(text: &str) -> bool {
+/// Whether `text` has a separator of menus and breadcrumbs (`|`, `»`, `·`,
+/// ` / `), and whether it has a `©`: all found in one search for the bytes
+/// they start with or hinge on (`»`, `·` and `©` are 0xC2 and one more).
+fn separators_and_copyright_sign(text: &str) -> (bool, bool) {
     let bytes = text.as_bytes();
-    memchr::memchr2_iter(b'|', 0xC2, bytes)
-        .any(|at| bytes[at] == b'|' || matches!(bytes.get(at + 1), Some(0xBB | 0xB7)))
+    let (mut separators, mut sign) = (false, false);
+    for at in memchr::memchr3_iter(b'|', b'/', 0xC2, bytes) {
+        match (bytes[at], bytes.get(at + 1)) {
+            (b'|', _) | (0xC2, Some(0xBB | 0xB7)) => separators = true,
+            (b'/', Some(b' ')) => separators |= at > 0 && bytes[at - 1] == b' ',
+            (0xC2, Some(0xA9)) => sign = true,
+            _ => {}
+        }
+        if separators && sign {
+            break;
+        }
+    }
+    (separators, sign)
 }
 
 #[cfg(test)]
@@ -434,10 +447,17 @@ mod tests {
             "COPYRIGHT 2024",
             "Copyrigh",
             "© cC copyright",
+            "a / b",
+            "a/ b / c",
+            "/ a /",
+            " /",
         ] {
             assert_eq!(
-                has_separator(text),
-                text.contains(['|', '»', '·']),
+                separators_and_copyright_sign(text),
+                (
+                    text.contains(['|', '»', '·']) || text.contains(" / "),
+                    text.contains('©')
+                ),
                 "{text}"
             );
             assert_eq!(
