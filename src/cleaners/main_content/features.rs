@@ -40,7 +40,7 @@ static WORDS: LazyLock<WordTable> = LazyLock::new(|| {
 
 /// What the features read of a line's words: computed once per line and
 /// document, however often the kept lines change.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Default)]
 struct LineWords {
     stop_words: StopWordCounts,
     chrome_words: u32,
@@ -104,13 +104,17 @@ impl Features {
     /// cleaners before this one left.
     pub(super) fn of(doc: &Document<'_>, kept: impl Fn(usize) -> bool) -> Features {
         let lines: Vec<usize> = doc.content_lines().filter(|&i| kept(i)).collect();
-        let line_words: Vec<LineWords> = lines.iter().map(|&i| doc.fact(&LINE_WORDS, i)).collect();
-        let stop_words = StopWords::guess_from_counts(line_words.iter().map(|w| w.stop_words));
+        let line_words = doc.facts(&LINE_WORDS, &lines);
+        // Known for each of `lines`.
+        let words_of = |i: usize| line_words.get(i).copied().flatten().unwrap_or_default();
+        let stop_words =
+            StopWords::guess_from_counts(lines.iter().map(|&i| words_of(i).stop_words));
         let n = lines.len();
         let mut base = Vec::with_capacity(n);
         let mut word_counts = Vec::with_capacity(n);
         let mut chrome = Vec::with_capacity(n);
-        for (&i, line) in lines.iter().zip(&line_words) {
+        for &i in &lines {
+            let line = words_of(i);
             let shape = doc.shape(i);
             let stops = stop_words.hits(&line.stop_words);
             let w = shape.words as f32;
@@ -147,6 +151,7 @@ impl Features {
             word_counts.push(w);
             chrome.push(line.chrome_words as f32);
         }
+        drop(line_words);
 
         // Capitalisation and word length say "menu" or "headline" against
         // the page's own prose: German capitalises its nouns, and its words
