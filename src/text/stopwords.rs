@@ -241,10 +241,7 @@ pub(crate) fn word_keys(text: &str, mut f: impl FnMut(Option<u128>)) {
             Some(_) => match text.get(at..).and_then(|rest| rest.chars().next()) {
                 Some(c) => {
                     at += c.len_utf8();
-                    (
-                        Some(c).filter(|&c| c.is_alphanumeric() || super::is_mark(c)),
-                        false,
-                    )
+                    (Some(c).filter(|&c| super::in_word(c)), false)
                 }
                 None => (None, true),
             },
