@@ -53,8 +53,10 @@ static LINE_WORDS: LineFact<LineWords> = LineFact::new(|doc, i| {
     let text = doc.line_text(i);
     let mut stop_words = StopWordCounts::default();
     let mut chrome_words = 0u32;
+    // Forced once per line, not once per word.
+    let words = &*WORDS;
     word_keys(text, |key| {
-        let bits = key.map_or(0, |key| WORDS.bits_of_key(key));
+        let bits = key.map_or(0, |key| words.bits_of_key(key));
         stop_words.add_bits(bits);
         chrome_words += u32::from(bits & CHROME != 0);
     });
