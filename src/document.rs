@@ -1,5 +1,5 @@
 use std::any::Any;
-use std::cell::{OnceCell, RefCell};
+use std::cell::{OnceCell, Ref, RefCell};
 use std::collections::HashMap;
 use std::fmt;
 
@@ -385,19 +385,64 @@ impl<'a> Document<'a> {
         index: usize,
     ) -> T {
         let id = std::ptr::from_ref(fact).addr();
-        let known = |facts: &[(usize, Box<dyn Any + Send>)]| {
-            let (_, values) = facts.iter().find(|(f, _)| *f == id)?;
-            values
-                .downcast_ref::<Vec<Option<T>>>()?
-                .get(index)
-                .copied()
-                .flatten()
-        };
-        if let Some(value) = known(&self.facts.borrow()) {
+        if let Some(value) = self
+            .known_facts::<T>(id)
+            .and_then(|known| known.get(index).copied().flatten())
+        {
             return value;
         }
         // Computed without a borrow: a fact may ask for others.
         let value = (fact.compute)(self, index);
+        self.record_facts(id, &[index], [value]);
+        value
+    }
+
+    /// The values of `fact` for every line, computed first for those of
+    /// `lines` not yet known: `Some` for each of `lines` (and any line asked
+    /// before). One lookup of the fact serves all lines; the values stay
+    /// borrowed until the result is dropped.
+    pub(crate) fn facts<T: Copy + Send + 'static>(
+        &self,
+        fact: &'static LineFact<T>,
+        lines: &[usize],
+    ) -> Ref<'_, [Option<T>]> {
+        let id = std::ptr::from_ref(fact).addr();
+        let missing: Vec<usize> = match self.known_facts::<T>(id) {
+            Some(known) => lines
+                .iter()
+                .copied()
+                .filter(|&i| known.get(i).is_some_and(Option::is_none))
+                .collect(),
+            None => lines.to_vec(),
+        };
+        // Computed without a borrow: a fact may ask for others.
+        let values: Vec<T> = missing.iter().map(|&i| (fact.compute)(self, i)).collect();
+        self.record_facts(id, &missing, values);
+        Ref::map(self.facts.borrow(), |facts| {
+            facts
+                .iter()
+                .find(|(f, _)| *f == id)
+                .and_then(|(_, values)| values.downcast_ref::<Vec<Option<T>>>())
+                .map_or(&[][..], Vec::as_slice)
+        })
+    }
+
+    /// Per line, the value of the fact at address `id` where known.
+    fn known_facts<T: 'static>(&self, id: usize) -> Option<Ref<'_, Vec<Option<T>>>> {
+        Ref::filter_map(self.facts.borrow(), |facts| {
+            let (_, values) = facts.iter().find(|(f, _)| *f == id)?;
+            values.downcast_ref::<Vec<Option<T>>>()
+        })
+        .ok()
+    }
+
+    /// Keeps `values` of the fact at address `id` for `lines`.
+    fn record_facts<T: Copy + Send + 'static>(
+        &self,
+        id: usize,
+        lines: &[usize],
+        values: impl IntoIterator<Item = T>,
+    ) {
         let mut facts = self.facts.borrow_mut();
         let slot = match facts.iter().position(|(f, _)| *f == id) {
             Some(slot) => slot,
@@ -406,14 +451,13 @@ impl<'a> Document<'a> {
                 facts.len() - 1
             }
         };
-        if let Some(known) = facts[slot]
-            .1
-            .downcast_mut::<Vec<Option<T>>>()
-            .and_then(|values| values.get_mut(index))
-        {
-            *known = Some(value);
+        if let Some(known) = facts[slot].1.downcast_mut::<Vec<Option<T>>>() {
+            for (&i, value) in lines.iter().zip(values) {
+                if let Some(known) = known.get_mut(i) {
+                    *known = Some(value);
+                }
+            }
         }
-        value
     }
 
     /// Indices of the non-blank lines, in order.
@@ -509,6 +553,25 @@ mod tests {
         // Found in the source, not because normalising changed the line.
         assert!(doc.is_normalized(10) && doc.text_matches(&OUTLETS, 10));
         assert!(!doc.text_matches(&OUTLETS, 0));
+    }
+
+    #[test]
+    fn facts_are_computed_once_per_line_whether_asked_alone_or_together() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static COMPUTED: AtomicUsize = AtomicUsize::new(0);
+        static LENGTH: LineFact<usize> = LineFact::new(|doc, i| {
+            COMPUTED.fetch_add(1, Ordering::Relaxed);
+            doc.line_text(i).len()
+        });
+        let doc = Document::new("a\nbb\nccc\ndddd");
+        assert_eq!(doc.facts(&LENGTH, &[0, 2])[..3], [Some(1), None, Some(3)]);
+        assert_eq!(doc.fact(&LENGTH, 1), 2);
+        assert_eq!(doc.fact(&LENGTH, 2), 3);
+        assert_eq!(
+            doc.facts(&LENGTH, &[0, 1, 2, 3])[..],
+            [Some(1), Some(2), Some(3), Some(4)]
+        );
+        assert_eq!(COMPUTED.load(Ordering::Relaxed), 4);
     }
 
     #[test]

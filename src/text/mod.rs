@@ -14,6 +14,7 @@ pub(crate) use word_regex::Regex;
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -157,12 +158,35 @@ pub(crate) fn is_mark(c: char) -> bool {
             || unicode_normalization::char::is_combining_mark(c))
 }
 
+/// Whether `c` is part of a word as [`words`] cuts them: alphanumeric, or
+/// a mark.
+pub(crate) fn in_word(c: char) -> bool {
+    /// The answer for each character below U+2800, where nearly all the
+    /// characters of pages beyond ASCII are (letters with accents, quotes,
+    /// dashes, symbols), taken once from the Unicode tables: searching
+    /// those for each character costs hundreds of instructions.
+    static BELOW: LazyLock<[u64; 0x2800 / 64]> = LazyLock::new(|| {
+        std::array::from_fn(|k| {
+            (0..64).fold(0, |bits, bit| {
+                let c = char::from_u32((k * 64 + bit) as u32).unwrap_or_default();
+                bits | u64::from(c.is_alphanumeric() || is_mark(c)) << bit
+            })
+        })
+    });
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    match BELOW.get(c as usize / 64) {
+        Some(bits) => bits >> (c as usize % 64) & 1 != 0,
+        None => c.is_alphanumeric() || is_mark(c),
+    }
+}
+
 /// The words of `text`: maximal runs of alphanumeric characters (and the
 /// combining marks inside them), as the evaluation metric's `\w+` sees them,
 /// underscores aside.
 pub(crate) fn words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
-    text.split(|c: char| !(c.is_alphanumeric() || is_mark(c)))
-        .filter(|w| !w.is_empty())
+    text.split(|c: char| !in_word(c)).filter(|w| !w.is_empty())
 }
 
 /// Whether `c` closes a quotation or parenthesis.
@@ -329,9 +353,6 @@ pub(crate) struct Phrases {
 /// with [`FxHasher`].
 pub(crate) type FixedSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
 
-/// A map built once from fixed entries, hashed like [`FixedSet`].
-pub(crate) type FixedMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
-
 /// The hash of rustc (FxHash): several times faster than the default on
 /// short keys. Phrase sets are fixed when built, so lookups of crafted keys
 /// cannot make them slow.
@@ -387,6 +408,16 @@ impl Phrases {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_in_words_are_those_of_the_unicode_tables() {
+        for c in (0..0x3000)
+            .chain(0x1_0000..0x1_0100)
+            .filter_map(char::from_u32)
+        {
+            assert_eq!(in_word(c), c.is_alphanumeric() || is_mark(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn trims_unicode_and_invisible_edges() {

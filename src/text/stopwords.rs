@@ -8,8 +8,6 @@
 
 use std::sync::LazyLock;
 
-use super::FixedMap;
-
 /// A language with a stop-word list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -118,17 +116,79 @@ static TABLE: LazyLock<WordTable> = LazyLock::new(|| {
 /// A word of up to 16 bytes is its own key: its bytes in lowercase, packed
 /// into a `u128`. Looking one up neither allocates nor hashes a string;
 /// longer words are never in the table.
-#[derive(Clone, Debug, Default)]
+///
+/// Every word of every line is looked up, most of them in vain: the table
+/// is open addressed with linear probing and kept at most a quarter full,
+/// so that a lookup is one multiplication and nearly always one slot.
+#[derive(Clone, Debug)]
 pub(crate) struct WordTable {
-    map: FixedMap<u128, u16>,
+    /// Per slot: a word's key, or 0 for none (no word has the empty key).
+    keys: Vec<u128>,
+    /// Per slot: the bits of its word.
+    bits: Vec<u16>,
+    /// How many slots hold a word.
+    len: usize,
+}
+
+impl Default for WordTable {
+    fn default() -> WordTable {
+        WordTable::with_slots(64)
+    }
 }
 
 impl WordTable {
+    /// An empty table of `slots` slots, a power of two.
+    fn with_slots(slots: usize) -> WordTable {
+        WordTable {
+            keys: vec![0; slots],
+            bits: vec![0; slots],
+            len: 0,
+        }
+    }
+
+    /// The slot where a lookup of `key` starts.
+    fn home(&self, key: u128) -> usize {
+        // Multiplicative hashing: the high bits of the product depend on
+        // every byte of the key.
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        let shift = 64 - self.keys.len().trailing_zeros();
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+    }
+
+    /// The slot holding `key`, or the empty slot where it would go.
+    fn slot(&self, key: u128) -> usize {
+        let mask = self.keys.len() - 1;
+        let mut at = self.home(key);
+        while self.keys[at] != key && self.keys[at] != 0 {
+            at = (at + 1) & mask;
+        }
+        at
+    }
+
     /// Adds `bits` to `word`'s.
     pub(crate) fn insert(&mut self, word: &str, bits: u16) {
-        if let Some(key) = pack(word) {
-            *self.map.entry(key).or_insert(0) |= bits;
+        let Some(key) = pack(word).filter(|&key| key != 0) else {
+            return;
+        };
+        if (self.len + 1) * 4 > self.keys.len() {
+            let mut larger = WordTable::with_slots(self.keys.len() * 2);
+            for (&key, &bits) in self.keys.iter().zip(&self.bits) {
+                if key != 0 {
+                    larger.insert_key(key, bits);
+                }
+            }
+            *self = larger;
         }
+        self.insert_key(key, bits);
+    }
+
+    fn insert_key(&mut self, key: u128, bits: u16) {
+        let at = self.slot(key);
+        if self.keys[at] == 0 {
+            self.keys[at] = key;
+            self.len += 1;
+        }
+        self.bits[at] |= bits;
     }
 
     /// The bits of `word` (any case), or 0.
@@ -138,57 +198,113 @@ impl WordTable {
 
     /// The bits of the word whose key is `key` (see [`word_keys`]).
     pub(crate) fn bits_of_key(&self, key: u128) -> u16 {
-        self.map.get(&key).copied().unwrap_or(0)
+        // The empty key finds an empty slot, whose bits are 0.
+        self.bits[self.slot(key)]
     }
 }
 
 /// Calls `f` with the key of each word of `text` (words as
 /// [`super::words`] cuts them), or `None` for a word too long to have one.
 /// The text is cut and packed in one pass; ASCII bytes, nearly all there
-/// are, need no decoding.
+/// are, need no decoding, and are read eight at a time.
 pub(crate) fn word_keys(text: &str, mut f: impl FnMut(Option<u128>)) {
-    let mut bytes = [0u8; 16];
-    // Bytes of the word so far in lowercase; past 16 it has no key.
+    // The word so far in lowercase, and its length in bytes; past 16 it
+    // has no key.
+    let mut key = 0u128;
     let mut len = 0usize;
-    let mut emit = |bytes: &mut [u8; 16], len: &mut usize| {
-        f((*len <= 16).then(|| u128::from_le_bytes(*bytes)));
-        *bytes = [0; 16];
-        *len = 0;
-    };
-    let mut at = 0;
     let raw = text.as_bytes();
-    while let Some(&b) = raw.get(at) {
-        if b.is_ascii() {
-            at += 1;
-            if b.is_ascii_alphanumeric() {
-                if len < 16 {
-                    bytes[len] = b.to_ascii_lowercase();
-                }
-                len += 1;
-            } else if len > 0 {
-                emit(&mut bytes, &mut len);
+    let mut at = 0;
+    loop {
+        let chunk = eight_bytes(raw, at);
+        // The run of ASCII letters and digits at `at`: bytes past the end
+        // of the text read as 0, which ends a run.
+        let run = (not_alphanumeric(chunk).trailing_zeros() / 8) as usize;
+        if run > 0 {
+            let lower = (chunk | splat(0x20)) & (u64::MAX >> (64 - 8 * run));
+            if len == 0 {
+                key = u128::from(lower);
+            } else if len + run <= 16 {
+                key |= u128::from(lower) << (8 * len);
             }
-            continue;
+            len += run;
+            at += run;
+            if run == 8 {
+                continue;
+            }
         }
-        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
-            break;
+        let (c, end) = match raw.get(at) {
+            None => (None, true),
+            Some(b) if b.is_ascii() => {
+                at += 1;
+                (None, false)
+            }
+            Some(_) => match text.get(at..).and_then(|rest| rest.chars().next()) {
+                Some(c) => {
+                    at += c.len_utf8();
+                    (Some(c).filter(|&c| super::in_word(c)), false)
+                }
+                None => (None, true),
+            },
         };
-        at += c.len_utf8();
-        if c.is_alphanumeric() || super::is_mark(c) {
-            for lower in c.to_lowercase() {
-                let n = lower.len_utf8();
-                if len + n <= 16 {
-                    lower.encode_utf8(&mut bytes[len..len + n]);
+        match c {
+            Some(c) => {
+                for lower in c.to_lowercase() {
+                    let n = lower.len_utf8();
+                    if len + n <= 16 {
+                        let mut bytes = [0; 4];
+                        lower.encode_utf8(&mut bytes);
+                        key |= u128::from(u32::from_le_bytes(bytes)) << (8 * len);
+                    }
+                    len += n;
                 }
-                len += n;
             }
-        } else if len > 0 {
-            emit(&mut bytes, &mut len);
+            None => {
+                if len > 0 {
+                    f((len <= 16).then_some(key));
+                    key = 0;
+                    len = 0;
+                }
+                if end {
+                    break;
+                }
+            }
         }
     }
-    if len > 0 {
-        emit(&mut bytes, &mut len);
+}
+
+/// `byte` in each byte of a `u64`.
+const fn splat(byte: u8) -> u64 {
+    u64::from_le_bytes([byte; 8])
+}
+
+/// The eight bytes of `raw` from `at` (in the order of a little-endian
+/// `u64`), those past its end 0.
+fn eight_bytes(raw: &[u8], at: usize) -> u64 {
+    match raw.get(at..at + 8) {
+        Some(chunk) => {
+            let mut bytes = [0; 8];
+            bytes.copy_from_slice(chunk);
+            u64::from_le_bytes(bytes)
+        }
+        None => raw
+            .get(at..)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .fold(0, |bytes, &b| bytes << 8 | u64::from(b)),
     }
+}
+
+/// The high bit of each byte of `chunk` that is not an ASCII letter or
+/// digit, all bytes tested at once. `v + (0x80 - lo)` has its high bit set
+/// where `v >= lo`, for bytes below 0x80, without carrying into the next.
+fn not_alphanumeric(chunk: u64) -> u64 {
+    let at_least = |v: u64, lo: u8| v.wrapping_add(splat(0x80 - lo));
+    let ascii = chunk & splat(0x7f);
+    let digit = at_least(ascii, b'0') & !at_least(ascii, b'9' + 1);
+    let folded = ascii | splat(0x20);
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    !((digit | letter) & !chunk) & splat(0x80)
 }
 
 /// `word` in lowercase as a key, when it fits in 16 bytes.
@@ -235,8 +351,12 @@ impl StopWordCounts {
     /// with more bits, past the languages') are `bits`.
     pub(crate) fn add_bits(&mut self, bits: u16) {
         self.words += 1;
-        for (k, count) in self.hits.iter_mut().enumerate() {
-            *count += u32::from(bits >> k & 1);
+        // Most words are no stop word, and the rest of few languages: only
+        // the bits set are visited.
+        let mut languages = bits & ((1 << LANGUAGES.len()) - 1);
+        while languages != 0 {
+            self.hits[languages.trailing_zeros() as usize] += 1;
+            languages &= languages - 1;
         }
     }
 }
@@ -370,6 +490,10 @@ mod tests {
             "The Council, it said: über-Rat 9am",
             "ASCII only, with some_underscore",
             "a-very-long-compound-word-indeed",
+            // Runs of ASCII read eight bytes at a time, across the 16-byte
+            // limit, and around other letters.
+            "abcdefgh ABCDEFGHIJKLMNOP abcdefghijklmnopq Überabcdefgh12345678 abcdefgh12345678é",
+            "x0123456789abcdeü@[`{ end",
         ] {
             let mut keys = Vec::new();
             word_keys(text, |k| keys.push(k));

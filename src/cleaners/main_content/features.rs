@@ -40,7 +40,7 @@ static WORDS: LazyLock<WordTable> = LazyLock::new(|| {
 
 /// What the features read of a line's words: computed once per line and
 /// document, however often the kept lines change.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Default)]
 struct LineWords {
     stop_words: StopWordCounts,
     chrome_words: u32,
@@ -53,16 +53,19 @@ static LINE_WORDS: LineFact<LineWords> = LineFact::new(|doc, i| {
     let text = doc.line_text(i);
     let mut stop_words = StopWordCounts::default();
     let mut chrome_words = 0u32;
+    // Forced once per line, not once per word.
+    let words = &*WORDS;
     word_keys(text, |key| {
-        let bits = key.map_or(0, |key| WORDS.bits_of_key(key));
+        let bits = key.map_or(0, |key| words.bits_of_key(key));
         stop_words.add_bits(bits);
         chrome_words += u32::from(bits & CHROME != 0);
     });
+    let (separators, copyright_sign) = separators_and_copyright_sign(text);
     LineWords {
         stop_words,
         chrome_words,
-        separators: has_separator(text) || text.contains(" / "),
-        copyright: text.contains('©') || mentions_copyright(text),
+        separators,
+        copyright: copyright_sign || mentions_copyright(text),
     }
 });
 
@@ -103,13 +106,17 @@ impl Features {
     /// cleaners before this one left.
     pub(super) fn of(doc: &Document<'_>, kept: impl Fn(usize) -> bool) -> Features {
         let lines: Vec<usize> = doc.content_lines().filter(|&i| kept(i)).collect();
-        let line_words: Vec<LineWords> = lines.iter().map(|&i| doc.fact(&LINE_WORDS, i)).collect();
-        let stop_words = StopWords::guess_from_counts(line_words.iter().map(|w| w.stop_words));
+        let line_words = doc.facts(&LINE_WORDS, &lines);
+        // Known for each of `lines`.
+        let words_of = |i: usize| line_words.get(i).copied().flatten().unwrap_or_default();
+        let stop_words =
+            StopWords::guess_from_counts(lines.iter().map(|&i| words_of(i).stop_words));
         let n = lines.len();
         let mut base = Vec::with_capacity(n);
         let mut word_counts = Vec::with_capacity(n);
         let mut chrome = Vec::with_capacity(n);
-        for (&i, line) in lines.iter().zip(&line_words) {
+        for &i in &lines {
+            let line = words_of(i);
             let shape = doc.shape(i);
             let stops = stop_words.hits(&line.stop_words);
             let w = shape.words as f32;
@@ -146,6 +153,7 @@ impl Features {
             word_counts.push(w);
             chrome.push(line.chrome_words as f32);
         }
+        drop(line_words);
 
         // Capitalisation and word length say "menu" or "headline" against
         // the page's own prose: German capitalises its nouns, and its words
@@ -411,12 +419,24 @@ fn mentions_copyright(text: &str) -> bool {
     })
 }
 
-/// Whether `text` has a `|`, `»` or `·`, found by their bytes: `»` and `·`
-/// are 0xC2 and one more.
-fn has_separator(text: &str) -> bool {
+/// Whether `text` has a separator of menus and breadcrumbs (`|`, `»`, `·`,
+/// ` / `), and whether it has a `©`: all found in one search for the bytes
+/// they start with or hinge on (`»`, `·` and `©` are 0xC2 and one more).
+fn separators_and_copyright_sign(text: &str) -> (bool, bool) {
     let bytes = text.as_bytes();
-    memchr::memchr2_iter(b'|', 0xC2, bytes)
-        .any(|at| bytes[at] == b'|' || matches!(bytes.get(at + 1), Some(0xBB | 0xB7)))
+    let (mut separators, mut sign) = (false, false);
+    for at in memchr::memchr3_iter(b'|', b'/', 0xC2, bytes) {
+        match (bytes[at], bytes.get(at + 1)) {
+            (b'|', _) | (0xC2, Some(0xBB | 0xB7)) => separators = true,
+            (b'/', Some(b' ')) => separators |= at > 0 && bytes[at - 1] == b' ',
+            (0xC2, Some(0xA9)) => sign = true,
+            _ => {}
+        }
+        if separators && sign {
+            break;
+        }
+    }
+    (separators, sign)
 }
 
 #[cfg(test)]
@@ -434,10 +454,17 @@ mod tests {
             "COPYRIGHT 2024",
             "Copyrigh",
             "© cC copyright",
+            "a / b",
+            "a/ b / c",
+            "/ a /",
+            " /",
         ] {
             assert_eq!(
-                has_separator(text),
-                text.contains(['|', '»', '·']),
+                separators_and_copyright_sign(text),
+                (
+                    text.contains(['|', '»', '·']) || text.contains(" / "),
+                    text.contains('©')
+                ),
                 "{text}"
             );
             assert_eq!(
