@@ -633,3 +633,33 @@ fn out_dir_cleans_html_files_into_text_files() {
     );
     fs::remove_dir_all(dir).unwrap();
 }
+
+/// Found by fuzzing the record code with a line holding `\n` inside an
+/// object's whitespace, which the reader never passes it: the reader cuts
+/// the object at the `\n`, and each part comes back whole as a bad record
+/// of its own, on a line of its own.
+#[test]
+fn an_object_broken_over_lines_is_one_bad_record_per_line() {
+    let dir = scratch("jsonl-broken-object");
+    let input = dir.join("broken.jsonl");
+    let first = format!("{}{{{}", "\r".repeat(14), "\r".repeat(50));
+    let second = "}\r";
+    fs::write(&input, format!("{first}\n{second}\n")).unwrap();
+    let output = run(&["--quiet"], &input);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let lines: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "{}", stdout(&output));
+    for (line, part) in lines.iter().zip([first.as_str(), second]) {
+        assert_eq!(line["raw"], part);
+        assert!(
+            line["error"]
+                .as_str()
+                .is_some_and(|e| e.starts_with("not JSON")),
+            "{line}"
+        );
+    }
+    fs::remove_dir_all(dir).unwrap();
+}

@@ -106,7 +106,9 @@ impl fmt::Debug for Record {
 
 fuzz_target!(|record: Record| {
     let (line, expected) = record.line();
-    if line.len() > MAX_BYTES {
+    // The reader cuts records at `\n`, so no line holds one (a record
+    // broken over lines is one bad record per line: `tests/jsonl.rs`).
+    if line.len() > MAX_BYTES || line.contains(&b'\n') {
         return;
     }
     let pipeline = Pipeline::news();
