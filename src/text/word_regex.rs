@@ -21,7 +21,7 @@ use std::iter;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use regex_syntax::hir::Look;
-use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::literal::{ExtractKind, Extractor, Literal};
 
 /// A compiled pattern, searched as [`regex::Regex`] searches it. Patterns
 /// must not match the empty string.
@@ -50,11 +50,18 @@ impl Regex {
         } else {
             Some(regex::Regex::new(&stripped)?)
         };
-        let starts = first_pairs(pattern);
-        let start_literals = if starts.is_none() {
-            start_literals(pattern)
-        } else {
-            None
+        // The literals every match starts with, read once for both uses.
+        let (starts, start_literals) = match regex_syntax::parse(pattern) {
+            Ok(hir) => {
+                let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+                let anchored = hir.properties().look_set_prefix().contains(Look::Start);
+                match prefixes.literals() {
+                    Some(literals) if anchored => (first_pairs(literals), None),
+                    Some(literals) => (None, start_literals(literals)),
+                    None => (None, None),
+                }
+            }
+            Err(_) => (None, None),
         };
         Ok(Regex {
             full,
@@ -123,16 +130,11 @@ impl Regex {
 }
 
 /// For a pattern whose every match starts at the start of the text, with
-/// one of a known set of literals of two bytes or more: the pairs of bytes
-/// those start with.
-fn first_pairs(pattern: &str) -> Option<Box<Pairs>> {
-    let hir = regex_syntax::parse(pattern).ok()?;
-    if !hir.properties().look_set_prefix().contains(Look::Start) {
-        return None;
-    }
-    let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+/// one of `literals`, all of two bytes or more: the pairs of bytes those
+/// start with.
+fn first_pairs(literals: &[Literal]) -> Option<Box<Pairs>> {
     let mut pairs = Box::new([0; 1024]);
-    for literal in prefixes.literals()? {
+    for literal in literals {
         let [a, b, ..] = *literal.as_bytes() else {
             return None;
         };
@@ -146,14 +148,11 @@ fn first_pairs(pattern: &str) -> Option<Box<Pairs>> {
 const MIN_START_LITERAL: usize = 3;
 const MAX_START_LITERALS: usize = 256;
 
-/// For a pattern whose every match starts with one of a known set of
-/// literals, all at least [`MIN_START_LITERAL`] bytes and none holding a
-/// line break: a searcher for them.
-fn start_literals(pattern: &str) -> Option<AhoCorasick> {
-    let hir = regex_syntax::parse(pattern).ok()?;
-    let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
-    let mut literals: Vec<Vec<u8>> = prefixes
-        .literals()?
+/// For a pattern whose every match starts with one of `literals`, all at
+/// least [`MIN_START_LITERAL`] bytes and none holding a line break: a
+/// searcher for them.
+fn start_literals(literals: &[Literal]) -> Option<AhoCorasick> {
+    let mut literals: Vec<Vec<u8>> = literals
         .iter()
         .map(|literal| literal.as_bytes().to_vec())
         .collect();
@@ -227,11 +226,11 @@ mod tests {
 
     #[test]
     fn anchored_patterns_know_how_their_matches_start() {
-        assert!(first_pairs(r"\bshare\b").is_none());
-        assert!(first_pairs(r"^\d+ comments$").is_none());
-        assert!(first_pairs(r"^(?:a|share)").is_none());
+        assert!(Regex::new(r"\bshare\b").unwrap().starts.is_none());
+        assert!(Regex::new(r"^\d+ comments$").unwrap().starts.is_none());
+        assert!(Regex::new(r"^(?:a|share)").unwrap().starts.is_none());
         let pattern = r"(?i)^(?:share|follow) (?:us|me)$";
-        assert!(first_pairs(pattern).is_some());
+        assert!(Regex::new(pattern).unwrap().starts.is_some());
         assert_same(
             pattern,
             &[
