@@ -259,7 +259,7 @@ impl<'a> Document<'a> {
     /// boilerplate phrase is.
     #[must_use]
     pub fn key(&self, index: usize) -> Option<&str> {
-        let keys = self.keys.get_or_init(|| self.compute_keys());
+        let keys = self.keys();
         let (start, end) = (*keys.spans.get(index)?)?;
         Some(&keys.text[start..end])
     }
@@ -306,6 +306,11 @@ impl<'a> Document<'a> {
         })
     }
 
+    /// The keys of all lines, computed on first use.
+    fn keys(&self) -> &Keys {
+        self.keys.get_or_init(|| self.compute_keys())
+    }
+
     fn compute_keys(&self) -> Keys {
         let mut text = String::new();
         let mut spans = Vec::with_capacity(self.lines.len());
@@ -350,7 +355,7 @@ impl<'a> Document<'a> {
         }
         let lines = match on {
             Haystack::Key => {
-                let keys = self.keys.get_or_init(|| self.compute_keys());
+                let keys = self.keys();
                 pattern.match_starts(&keys.text).map(|starts| {
                     lines_holding(starts, keys.spans.iter().map(|span| span.unwrap_or((0, 0))))
                 })
@@ -419,21 +424,13 @@ impl<'a> Document<'a> {
         let values: Vec<T> = missing.iter().map(|&i| (fact.compute)(self, i)).collect();
         self.record_facts(id, &missing, values);
         Ref::map(self.facts.borrow(), |facts| {
-            facts
-                .iter()
-                .find(|(f, _)| *f == id)
-                .and_then(|(_, values)| values.downcast_ref::<Vec<Option<T>>>())
-                .map_or(&[][..], Vec::as_slice)
+            values_of::<T>(facts, id).map_or(&[][..], Vec::as_slice)
         })
     }
 
     /// Per line, the value of the fact at address `id` where known.
     fn known_facts<T: 'static>(&self, id: usize) -> Option<Ref<'_, Vec<Option<T>>>> {
-        Ref::filter_map(self.facts.borrow(), |facts| {
-            let (_, values) = facts.iter().find(|(f, _)| *f == id)?;
-            values.downcast_ref::<Vec<Option<T>>>()
-        })
-        .ok()
+        Ref::filter_map(self.facts.borrow(), |facts| values_of::<T>(facts, id)).ok()
     }
 
     /// Keeps `values` of the fact at address `id` for `lines`.
@@ -478,6 +475,16 @@ impl fmt::Debug for Document<'_> {
             .field("favor", &self.favor)
             .finish_non_exhaustive()
     }
+}
+
+/// Per line, the values of the fact at address `id` among `facts`, where
+/// known.
+fn values_of<T: 'static>(
+    facts: &[(usize, Box<dyn Any + Send>)],
+    id: usize,
+) -> Option<&Vec<Option<T>>> {
+    let (_, values) = facts.iter().find(|(f, _)| *f == id)?;
+    values.downcast_ref::<Vec<Option<T>>>()
 }
 
 /// Per line, whether one of `starts` (positions in order) falls in it,
