@@ -103,20 +103,12 @@ impl Shape {
         while at < line.len() {
             let c = class(line[at]);
             if c & ALNUM == 0 {
-                if c & TERMINAL != 0 {
-                    prev_terminal = true;
-                } else if c & COMMA != 0 {
-                    s.commas += 1;
-                    prev_terminal = false;
-                } else if c & NEUTRAL == 0 {
-                    prev_terminal = false;
-                }
+                s.count_punctuation(c, &mut prev_terminal);
                 at += 1;
                 continue;
             }
             let upper = c & UPPER != 0;
-            s.inner_stops += u32::from(prev_terminal && upper);
-            prev_terminal = false;
+            s.inner_stops += u32::from(std::mem::take(&mut prev_terminal) && upper);
             let start = at;
             let (mut letters, mut uppercase) = (0u32, 0u32);
             while at < line.len() {
@@ -128,10 +120,7 @@ impl Shape {
                 uppercase += u32::from(c & UPPER != 0);
                 at += 1;
             }
-            s.letters += letters;
-            s.digits += (at - start) as u32 - letters;
-            s.uppercase += uppercase;
-            s.close_word(letters, upper, letters == 0);
+            s.count_word(letters, (at - start) as u32 - letters, uppercase, upper);
         }
         s
     }
@@ -165,19 +154,11 @@ impl Shape {
         while let Some(c) = pending.take().or_else(|| next(&mut at)) {
             s.chars += 1;
             if c & ALNUM == 0 {
-                if c & TERMINAL != 0 {
-                    prev_terminal = true;
-                } else if c & COMMA != 0 {
-                    s.commas += 1;
-                    prev_terminal = false;
-                } else if c & NEUTRAL == 0 {
-                    prev_terminal = false;
-                }
+                s.count_punctuation(c, &mut prev_terminal);
                 continue;
             }
             let upper = c & UPPER != 0;
-            s.inner_stops += u32::from(prev_terminal && upper);
-            prev_terminal = false;
+            s.inner_stops += u32::from(std::mem::take(&mut prev_terminal) && upper);
             let (mut letters, mut digits, mut uppercase) = (0u32, 0u32, 0u32);
             let mut c = c;
             loop {
@@ -198,12 +179,31 @@ impl Shape {
                     }
                 }
             }
-            s.letters += letters;
-            s.digits += digits;
-            s.uppercase += uppercase;
-            s.close_word(letters, upper, letters == 0);
+            s.count_word(letters, digits, uppercase, upper);
         }
         s
+    }
+
+    /// Counts a character that is no letter or digit, of class `c`: a comma,
+    /// and whether a sentence break stands before what follows.
+    fn count_punctuation(&mut self, c: u8, prev_terminal: &mut bool) {
+        if c & TERMINAL != 0 {
+            *prev_terminal = true;
+        } else if c & COMMA != 0 {
+            self.commas += 1;
+            *prev_terminal = false;
+        } else if c & NEUTRAL == 0 {
+            *prev_terminal = false;
+        }
+    }
+
+    /// Counts a word of `letters` letters (`uppercase` of them uppercase)
+    /// and `digits` digits, starting with an uppercase letter when `upper`.
+    fn count_word(&mut self, letters: u32, digits: u32, uppercase: u32, upper: bool) {
+        self.letters += letters;
+        self.digits += digits;
+        self.uppercase += uppercase;
+        self.close_word(letters, upper, letters == 0);
     }
 
     fn close_word(&mut self, letters: u32, upper: bool, digits_only: bool) {
