@@ -413,18 +413,38 @@ impl<'a> Cleaned<'a> {
 }
 
 /// Keeps the items flagged in `keep`, sorted by `position`, and maps each
-/// old index to its new one (`KEPT` for those dropped).
-fn renumber<T>(items: Vec<T>, keep: &[bool], position: impl Fn(&T) -> usize) -> (Vec<T>, Vec<u32>) {
-    let mut order: Vec<usize> = (0..items.len()).filter(|&i| keep[i]).collect();
-    order.sort_by_key(|&i| position(&items[i]));
+/// old index to its new one (`KEPT` for those dropped). Moves the items
+/// within their own vector: a copy of a document's removals would cost as
+/// much memory again.
+fn renumber<T>(
+    mut items: Vec<T>,
+    keep: &[bool],
+    position: impl Fn(&T) -> usize,
+) -> (Vec<T>, Vec<u32>) {
+    let mut order: Vec<u32> = (0..items.len() as u32)
+        .filter(|&i| keep[i as usize])
+        .collect();
+    order.sort_by_key(|&i| position(&items[i as usize]));
     let mut index = vec![KEPT; items.len()];
-    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
-    let mut kept = Vec::with_capacity(order.len());
-    for i in order {
-        index[i] = kept.len() as u32;
-        kept.extend(slots[i].take());
+    for (new, &old) in order.iter().enumerate() {
+        index[old as usize] = new as u32;
     }
-    (kept, index)
+    // Where each item goes: the kept to their new places, the dropped
+    // after them. Each swap puts one item where it belongs.
+    let mut target = index.clone();
+    let dropped = target.iter_mut().filter(|slot| **slot == KEPT);
+    for (place, slot) in (order.len() as u32..).zip(dropped) {
+        *slot = place;
+    }
+    for i in 0..items.len() {
+        while target[i] as usize != i {
+            let j = target[i] as usize;
+            items.swap(i, j);
+            target.swap(i, j);
+        }
+    }
+    items.truncate(order.len());
+    (items, index)
 }
 
 fn push<'c>(out: &mut Vec<Segment<'c>>, span: Span, verdict: Verdict<'c>) {
@@ -449,5 +469,43 @@ fn squeeze_spaces(line: &mut String) {
             .collect::<Vec<_>>()
             .join(" ");
         *line = squeezed;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn renumber_keeps_the_flagged_in_position_order() {
+        let items = vec![(30, 'a'), (10, 'b'), (20, 'c'), (5, 'd')];
+        let (kept, index) = renumber(items, &[true, true, false, true], |&(at, _)| at);
+        assert_eq!(kept, [(5, 'd'), (10, 'b'), (30, 'a')]);
+        assert_eq!(index, [2, 1, KEPT, 0]);
+    }
+
+    proptest! {
+        /// Against the plain definition: filter, then a stable sort.
+        #[test]
+        fn renumber_is_a_filter_and_a_stable_sort(
+            items in proptest::collection::vec((0usize..8, any::<bool>()), 0..40),
+        ) {
+            let keep: Vec<bool> = items.iter().map(|&(_, k)| k).collect();
+            let tagged: Vec<(usize, usize)> =
+                items.iter().enumerate().map(|(i, &(at, _))| (at, i)).collect();
+            let mut expected: Vec<(usize, usize)> =
+                tagged.iter().copied().filter(|&(_, i)| keep[i]).collect();
+            expected.sort_by_key(|&(at, _)| at);
+            let (kept, index) = renumber(tagged, &keep, |&(at, _)| at);
+            prop_assert_eq!(&kept, &expected);
+            for (old, &new) in index.iter().enumerate() {
+                if keep[old] {
+                    prop_assert_eq!(kept[new as usize].1, old);
+                } else {
+                    prop_assert_eq!(new, KEPT);
+                }
+            }
+        }
     }
 }

@@ -46,7 +46,7 @@ pub struct Document<'a> {
     shapes: OnceCell<Vec<Shape>>,
     keys: OnceCell<Keys>,
     key_ids: OnceCell<KeyIds>,
-    /// Per line: its normalised text, where that differs from the source.
+    /// See [`Document::normalized`].
     normalized: OnceCell<Vec<Option<Box<str>>>>,
     /// Per [`LineFact`] asked (by address): per line, its value once known.
     facts: RefCell<Vec<(usize, Box<dyn Any + Send>)>>,
@@ -83,9 +83,32 @@ struct Keys {
     /// The keys, each followed by `\n`, so that one search of them finds
     /// what is in each.
     text: String,
-    /// Per line: the key's range in `text`, or `None` for a line too long
-    /// to have one.
-    spans: Vec<Option<(usize, usize)>>,
+    /// Per line: where its key is in `text`.
+    spans: Vec<KeySpan>,
+}
+
+/// Where a line's key is in [`Keys::text`], in 8 bytes rather than the 24
+/// of an `Option<(usize, usize)>`: its start and its length (under 2^16, as
+/// keys are made of lines of at most [`KEY_MAX_BYTES`]), or nothing for a
+/// line too long to have a key.
+#[derive(Clone, Copy)]
+struct KeySpan(u64);
+
+impl KeySpan {
+    const NONE: KeySpan = KeySpan(u64::MAX);
+
+    fn new(start: usize, end: usize) -> KeySpan {
+        debug_assert!(end - start < 1 << 16 && start < 1 << 48);
+        KeySpan(((start as u64) << 16) | (end - start) as u64)
+    }
+
+    /// The key's range, or `None` for a line without a key.
+    fn range(self) -> Option<(usize, usize)> {
+        (self.0 != u64::MAX).then(|| {
+            let start = (self.0 >> 16) as usize;
+            (start, start + (self.0 & 0xFFFF) as usize)
+        })
+    }
 }
 
 /// Small numbers standing for the keys of the lines, so that counting
@@ -112,7 +135,10 @@ impl<'a> Document<'a> {
 
     pub(crate) fn with_favor(text: &'a str, favor: Favor) -> Document<'a> {
         let bytes = text.as_bytes();
-        let mut lines = Vec::with_capacity(bytes.len() / 64 + 1);
+        // Counting first sizes the table exactly: growing it by doubling
+        // would touch twice its memory, which costs more than the count.
+        let count = memchr::memchr_iter(b'\n', bytes).count() + 1;
+        let mut lines = Vec::with_capacity(count);
         let mut start = 0;
         for newline in memchr::memchr_iter(b'\n', bytes) {
             lines.push(make_line(text, start, newline + 1));
@@ -208,19 +234,23 @@ impl<'a> Document<'a> {
         }
     }
 
+    /// Per line: its normalised text, where that differs; empty when no
+    /// line does, as in most documents, to spare a slot per line.
     fn normalized(&self) -> &[Option<Box<str>>] {
         self.normalized.get_or_init(|| {
-            self.lines
-                .iter()
-                .map(|line| {
-                    let raw = &self.text[line.content.range()];
-                    if !text::needs_normalizing(raw) {
-                        return None;
-                    }
-                    let normalized = text::normalized(raw);
-                    (normalized != raw).then(|| normalized.into_boxed_str())
-                })
-                .collect()
+            let mut normalized = Vec::new();
+            for (i, line) in self.lines.iter().enumerate() {
+                let raw = &self.text[line.content.range()];
+                if !text::needs_normalizing(raw) {
+                    continue;
+                }
+                let text = text::normalized(raw);
+                if text != raw {
+                    normalized.resize(self.lines.len(), None);
+                    normalized[i] = Some(text.into_boxed_str());
+                }
+            }
+            normalized
         })
     }
 
@@ -260,7 +290,7 @@ impl<'a> Document<'a> {
     #[must_use]
     pub fn key(&self, index: usize) -> Option<&str> {
         let keys = self.keys();
-        let (start, end) = (*keys.spans.get(index)?)?;
+        let (start, end) = keys.spans.get(index)?.range()?;
         Some(&keys.text[start..end])
     }
 
@@ -317,12 +347,12 @@ impl<'a> Document<'a> {
         for i in 0..self.lines.len() {
             let line = self.line_text(i);
             if line.len() > KEY_MAX_BYTES {
-                spans.push(None);
+                spans.push(KeySpan::NONE);
                 continue;
             }
             let start = text.len();
             text::push_key(line, &mut text);
-            spans.push(Some((start, text.len())));
+            spans.push(KeySpan::new(start, text.len()));
             text.push('\n');
         }
         Keys { text, spans }
@@ -357,7 +387,10 @@ impl<'a> Document<'a> {
             Haystack::Key => {
                 let keys = self.keys();
                 pattern.match_starts(&keys.text).map(|starts| {
-                    lines_holding(starts, keys.spans.iter().map(|span| span.unwrap_or((0, 0))))
+                    lines_holding(
+                        starts,
+                        keys.spans.iter().map(|span| span.range().unwrap_or((0, 0))),
+                    )
                 })
             }
             Haystack::Text => pattern.match_starts(self.text).map(|starts| {
