@@ -66,7 +66,10 @@ impl<'a> Marks<'a> {
     pub fn new(doc: &Document<'a>) -> Marks<'a> {
         Marks {
             lines: doc.lines().iter().map(|l| (l.content, KEPT)).collect(),
-            removals: Vec::new(),
+            // Room for a removal per line: pages are only touched (and
+            // paid for) as removals are written, and growing by doubling
+            // would copy them again and again.
+            removals: Vec::with_capacity(doc.len()),
             replacements: Vec::new(),
             metadata: Metadata::default(),
             cleaner: "",
