@@ -235,7 +235,7 @@ impl<'a> Document<'a> {
     }
 
     /// Per line: its normalised text, where that differs; empty when no
-    /// line does, as in most documents, to spare a slot per line.
+    /// line differs, to spare a slot per line.
     fn normalized(&self) -> &[Option<Box<str>>] {
         self.normalized.get_or_init(|| {
             let mut normalized = Vec::new();
