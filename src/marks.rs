@@ -48,6 +48,9 @@ pub struct Marks<'a> {
     metadata: Metadata<'a>,
     cleaner: &'static str,
     layout: bool,
+    /// Counts the calls that change the marks, or may: the pipeline knows
+    /// from it that a cleaner would see the same marks again.
+    changes: u64,
 }
 
 /// What [`Marks`] hand over to build the result.
@@ -74,6 +77,7 @@ impl<'a> Marks<'a> {
             metadata: Metadata::default(),
             cleaner: "",
             layout: false,
+            changes: 0,
         }
     }
 
@@ -93,6 +97,7 @@ impl<'a> Marks<'a> {
             return false;
         }
         *slot = self.removals.len() as u32;
+        self.changes += 1;
         let span = *content;
         self.removals.push(Removal {
             span,
@@ -107,6 +112,7 @@ impl<'a> Marks<'a> {
         if span.is_empty() {
             return;
         }
+        self.changes += 1;
         self.removals.push(Removal {
             span,
             cleaner: self.cleaner,
@@ -121,6 +127,7 @@ impl<'a> Marks<'a> {
         with: impl Into<Cow<'static, str>>,
         reason: impl Into<Cow<'static, str>>,
     ) {
+        self.changes += 1;
         self.replacements.push(Replacement {
             span,
             with: with.into(),
@@ -175,6 +182,7 @@ impl<'a> Marks<'a> {
     /// endings, and a pipeline that drops nothing returns its input as it
     /// was.
     pub fn normalize_layout(&mut self) {
+        self.changes += u64::from(!self.layout);
         self.layout = true;
     }
 
@@ -182,6 +190,17 @@ impl<'a> Marks<'a> {
     #[must_use]
     pub fn is_layout_normalized(&self) -> bool {
         self.layout
+    }
+
+    /// How many calls have changed the marks, or may have: equal counts
+    /// mean equal marks.
+    pub(crate) fn changes(&self) -> u64 {
+        self.changes
+    }
+
+    /// Counts a change the marks cannot see for themselves.
+    pub(crate) fn count_change(&mut self) {
+        self.changes += 1;
     }
 
     pub(crate) fn into_decisions(self) -> Decisions<'a> {

@@ -45,6 +45,11 @@ pub trait Cleaner: fmt::Debug + Send + Sync {
     fn name(&self) -> &'static str;
 
     /// Records in `marks` what to drop from `doc`.
+    ///
+    /// What it records should follow from `doc` and `marks` alone: the
+    /// pipeline may call it more than once on a document (see
+    /// [`is_line_local`](Cleaner::is_line_local)), but not again on marks
+    /// that its last call left as they were.
     fn mark<'a>(&self, doc: &Document<'a>, marks: &mut Marks<'a>);
 
     /// Whether the cleaner judges each line by its own text alone.
@@ -225,19 +230,34 @@ impl Pipeline {
         // Removals made since the first cleaner that weighs other lines ran:
         // while there are any, such cleaners may see more to drop.
         let mut since: Option<usize> = None;
-        for cleaner in &cleaners {
+        // Per cleaner, the marks' change count after its last run, when
+        // that run changed nothing: given the same marks again, it would
+        // again change nothing.
+        let mut idle_at: Vec<Option<u64>> = vec![None; cleaners.len()];
+        let mut mark = |k: usize, marks: &mut Marks<'a>| {
+            let before = marks.changes();
+            if idle_at[k] == Some(before) {
+                return;
+            }
+            let metadata = marks.metadata().clone();
+            marks.set_cleaner(cleaners[k].name());
+            cleaners[k].mark(doc, marks);
+            if *marks.metadata() != metadata {
+                marks.count_change();
+            }
+            idle_at[k] = (marks.changes() == before).then_some(before);
+        };
+        for (k, cleaner) in cleaners.iter().enumerate() {
             if !cleaner.is_line_local() {
                 since.get_or_insert(marks.removals().len());
             }
-            marks.set_cleaner(cleaner.name());
-            cleaner.mark(doc, marks);
+            mark(k, marks);
         }
         let mut rounds = 1;
         while rounds < MAX_ROUNDS && since.is_some_and(|n| marks.removals().len() > n) {
             since = Some(marks.removals().len());
-            for cleaner in cleaners.iter().filter(|c| !c.is_line_local()) {
-                marks.set_cleaner(cleaner.name());
-                cleaner.mark(doc, marks);
+            for k in (0..cleaners.len()).filter(|&k| !cleaners[k].is_line_local()) {
+                mark(k, marks);
             }
             rounds += 1;
         }

@@ -157,6 +157,73 @@ fn a_users_cleaner_runs_beside_the_built_in_ones() {
     );
 }
 
+/// Counts its calls and changes nothing.
+#[derive(Debug)]
+struct Watcher {
+    name: &'static str,
+    calls: std::sync::atomic::AtomicUsize,
+}
+
+impl Watcher {
+    fn new(name: &'static str) -> Watcher {
+        Watcher {
+            name,
+            calls: std::sync::atomic::AtomicUsize::new(0),
+        }
+    }
+}
+
+impl Cleaner for &'static Watcher {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn mark<'a>(&self, _: &Document<'a>, _: &mut Marks<'a>) {
+        self.calls
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+/// Drops the first kept line that starts with "drop": one a call, so the
+/// pipeline runs it once more for each such line.
+#[derive(Debug)]
+struct DropOne;
+
+impl Cleaner for DropOne {
+    fn name(&self) -> &'static str {
+        "drop-one"
+    }
+
+    fn mark<'a>(&self, doc: &Document<'a>, marks: &mut Marks<'a>) {
+        if let Some(i) = doc
+            .content_lines()
+            .find(|&i| marks.is_kept(i) && doc.line_text(i).starts_with("drop"))
+        {
+            marks.remove_line(i, "drop");
+        }
+    }
+}
+
+#[test]
+fn a_cleaner_is_not_called_again_on_marks_its_last_call_left_as_they_were() {
+    let before: &'static Watcher = Box::leak(Box::new(Watcher::new("before")));
+    let after: &'static Watcher = Box::leak(Box::new(Watcher::new("after")));
+    let pipeline = Pipeline::builder()
+        .cleaner(before)
+        .cleaner(DropOne)
+        .cleaner(after)
+        .build()
+        .unwrap();
+    let cleaned = pipeline.clean("drop a\nkeep\ndrop b");
+    assert_eq!(cleaned.body(), "keep\n");
+    let calls = |w: &Watcher| w.calls.load(std::sync::atomic::Ordering::Relaxed);
+    // Three rounds: each of the first two drops a line, the third finds
+    // none. "before" sees new marks every round; "after" saw the final
+    // marks in the second round already.
+    assert_eq!(calls(before), 3);
+    assert_eq!(calls(after), 2);
+}
+
 #[test]
 fn building_fails_with_a_typed_error() {
     let bad_pattern = Pipeline::builder()
