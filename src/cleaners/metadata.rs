@@ -302,6 +302,15 @@ impl Cleaner for HeaderMetadata {
             meta.published
                 .get_or_insert_with(|| doc.line_slice(i, date));
             fields[k].1 = Field::Title;
+            // Headlines glued to a date below it are other stories'. All go
+            // now: taken one a round, as the headline, a header of many
+            // would outlast the pipeline's rounds, and each would in turn
+            // replace the title.
+            for (i, field) in &mut fields[k + 1..] {
+                if *field == Field::Other && marks.is_kept(*i) && glued_title(doc, *i).is_some() {
+                    *field = Field::Header;
+                }
+            }
         } else {
             let candidates: Vec<usize> = (0..fields.len())
                 .filter(|&k| {
