@@ -2,8 +2,7 @@
 //! metadata from the markup, charsets, the invariants of the result,
 //! hostile input, the command line, and the score on the corpus.
 
-use std::io::{Read, Write as _};
-use std::path::Path;
+use std::io::Read;
 
 use newsclean::eval::{Score, Summary};
 use newsclean::{Cleaned, Pipeline};
@@ -482,21 +481,13 @@ fn cli_eval_scores_html_pages() {
 /// `../shared` when it is there.
 #[test]
 fn corpus_sample_scores_above_the_floor() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/wcxb-dev-articles");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        writeln!(
-            std::io::stderr(),
-            "corpus_sample_scores_above_the_floor: {} is missing; not run",
-            dir.display()
-        )
-        .unwrap();
+    let Some(pages) = crate::dev_corpus("corpus_sample_scores_above_the_floor") else {
         return;
     };
-    let mut pages: Vec<_> = entries
-        .map(|e| e.unwrap().path())
+    let pages: Vec<_> = pages
+        .into_iter()
         .filter(|p| p.join("page.html.gz").is_file())
         .collect();
-    pages.sort();
     let pipeline = Pipeline::news();
     let mut summary = Summary::default();
     for page in pages.iter().step_by(8) {

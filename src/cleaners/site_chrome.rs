@@ -19,6 +19,7 @@ use std::sync::LazyLock;
 
 use crate::text::Regex;
 
+use crate::document::LineFact;
 use crate::text::Phrases;
 use crate::{Cleaner, Document, Marks};
 
@@ -256,6 +257,40 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("copyright compiles")
 });
 
+/// Links of a site's header and footer, anywhere in a short line's key:
+/// `Privacy Policy | Terms of Use | Contact Us`. Not dropped for it, since
+/// a sentence of the story may name them, but a sign of a whole page.
+static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)\b(?:
+            privacy | cookies? | terms\ of\ (?:use|service) | terms\ and\ conditions | copyright
+          | all\ rights\ reserved | sign\ in | log\ in | login | subscribe | newsletter | follow\ us
+          | skip\ to | menu | contact\ us | about\ us | sitemap | accessibility
+          | datenschutz | impressum | anmelden | mentions\ légales | confidentialité | connexion
+          | privacidad | aviso\ legal | iniciar\ sesión | contatti | accedi
+        )\b",
+    )
+    .expect("furniture patterns compile")
+});
+
+/// Longest line, in words, that can be a link of [`FURNITURE`].
+const MAX_FURNITURE_WORDS: u32 = 12;
+
+/// Whether line `i` is a piece of a site around a story: a button, a
+/// copyright line, or a short line naming the site's header and footer
+/// links. Text already taken out of its page has none.
+pub(crate) fn is_site_furniture(doc: &Document<'_>, i: usize) -> bool {
+    // Asked of every line, in each round of main-content.
+    static FURNITURE_LINE: LineFact<bool> = LineFact::new(|doc, i| {
+        let shape = doc.shape(i);
+        // The links last: the first ask of a document searches all its keys.
+        doc.key(i).is_some_and(|key| is_button(shape.words, key))
+            || is_copyright(doc, i)
+            || (shape.words <= MAX_FURNITURE_WORDS && doc.key_matches(&FURNITURE, i))
+    });
+    doc.fact(&FURNITURE_LINE, i)
+}
+
 /// Longest line, in words, that a chrome prompt can be.
 const MAX_PROMPT_WORDS: u32 = 40;
 
@@ -268,13 +303,11 @@ fn chrome(doc: &Document<'_>, i: usize) -> Option<&'static str> {
     if is_schedule(doc, i) {
         return Some("show schedule");
     }
-    if shape.words <= 30 && may_be_copyright(doc, i) && doc.text_matches(&COPYRIGHT, i) {
+    if is_copyright(doc, i) {
         return Some("copyright line");
     }
     let key = doc.key(i)?;
-    if (shape.words <= 6 && BUTTONS.contains(key))
-        || (shape.words <= 12 && CHROME_FORMS.is_match(key))
-    {
+    if is_button(shape.words, key) || (shape.words <= 12 && CHROME_FORMS.is_match(key)) {
         return Some("share, follow or navigation button");
     }
     if doc.key_matches(&NEWSLETTER, i) {
@@ -284,6 +317,17 @@ fn chrome(doc: &Document<'_>, i: usize) -> Option<&'static str> {
         return Some("cookie prompt");
     }
     None
+}
+
+/// Whether a line of `words` words whose key is `key` is one of
+/// [`BUTTONS`].
+fn is_button(words: u32, key: &str) -> bool {
+    words <= 6 && BUTTONS.contains(key)
+}
+
+/// Whether line `i` is a copyright or footer line.
+fn is_copyright(doc: &Document<'_>, i: usize) -> bool {
+    doc.shape(i).words <= 30 && may_be_copyright(doc, i) && doc.text_matches(&COPYRIGHT, i)
 }
 
 /// Whether line `i` is a radio or TV show schedule entry.

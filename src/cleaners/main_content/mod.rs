@@ -12,6 +12,10 @@
 //! goes. Both stages are logistic regressions learned on the development
 //! corpus by `train.rs`.
 //!
+//! It acts only on text that shows the site around its article somewhere
+//! (a button, a copyright line, header and footer links; kept or dropped
+//! already): text taken out of its page keeps its lists and tables.
+//!
 //! [`Favor`](crate::Favor) sets the score a line needs to stay.
 //!
 //! ```
@@ -36,6 +40,7 @@ mod weights;
 
 use features::{Features, prefix_sums};
 
+use crate::cleaners::site_chrome::is_site_furniture;
 use crate::{Cleaner, Document, Favor, Marks};
 
 /// Fewest low-scoring lines, and least share of the lines still kept
@@ -80,12 +85,34 @@ fn scores(doc: &Document<'_>, marks: &Marks<'_>) -> Vec<(usize, f32)> {
         .collect()
 }
 
+/// Whether any line of `doc`, kept or not, is a piece of the site around
+/// an article. Looked for from both ends at once: headers and footers are
+/// where such lines are.
+fn shows_its_site(doc: &Document<'_>) -> bool {
+    let mut lines = doc.content_lines();
+    while let Some(first) = lines.next() {
+        if is_site_furniture(doc, first)
+            || lines
+                .next_back()
+                .is_some_and(|last| is_site_furniture(doc, last))
+        {
+            return true;
+        }
+    }
+    false
+}
+
 impl Cleaner for MainContent {
     fn name(&self) -> &'static str {
         "main-content"
     }
 
     fn mark<'a>(&self, doc: &Document<'a>, marks: &mut Marks<'a>) {
+        // Short lines of text with no site around them are its lists and
+        // tables, not menus.
+        if !shows_its_site(doc) {
+            return;
+        }
         let threshold = threshold(doc.favor());
         let scored = scores(doc, marks);
         let low: Vec<usize> = scored
