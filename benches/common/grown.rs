@@ -41,7 +41,8 @@ pub fn ad_markers(n: usize) -> String {
 }
 
 /// `n` headline-like lines (no two alike in a row, few alike at all) above
-/// one paragraph.
+/// one paragraph, and a footer link that makes it a page (which
+/// main-content reads).
 pub fn headlines(n: usize) -> String {
     const WHO: &[&str] = &[
         "Markets", "Council", "Minister", "Police", "Storm", "Court", "Union",
@@ -74,5 +75,6 @@ pub fn headlines(n: usize) -> String {
         text.push('\n');
     }
     text.push_str(PROSE);
+    text.push_str("\nPrivacy policy");
     text
 }
