@@ -292,24 +292,26 @@ impl Cleaner for HeaderMetadata {
 
         // The headline: glued to its date, next to the date or byline, or
         // the longest headline-like line.
-        if let Some(k) = fields.iter().position(|&(i, f)| {
-            f == Field::Other && marks.is_kept(i) && glued_title(doc, i).is_some()
-        }) {
+        let mut glued = fields.iter().enumerate().filter_map(|(k, &(i, f))| {
+            (f == Field::Other && marks.is_kept(i))
+                .then(|| glued_title(doc, i))
+                .flatten()
+                .map(|title_and_date| (k, title_and_date))
+        });
+        if let Some((k, (title, date))) = glued.next() {
+            // Headlines glued to a date below the first are other stories'.
+            // All go now: taken one a round, as the headline, a header of
+            // many would outlast the pipeline's rounds, and each would in
+            // turn replace the title.
+            let others: Vec<usize> = glued.map(|(k, _)| k).collect();
             let i = fields[k].0;
-            let (title, date) = glued_title(doc, i).expect("checked above");
             let meta = marks.metadata_mut();
             meta.title = Some(doc.line_slice(i, title));
             meta.published
                 .get_or_insert_with(|| doc.line_slice(i, date));
             fields[k].1 = Field::Title;
-            // Headlines glued to a date below it are other stories'. All go
-            // now: taken one a round, as the headline, a header of many
-            // would outlast the pipeline's rounds, and each would in turn
-            // replace the title.
-            for (i, field) in &mut fields[k + 1..] {
-                if *field == Field::Other && marks.is_kept(*i) && glued_title(doc, *i).is_some() {
-                    *field = Field::Header;
-                }
+            for k in others {
+                fields[k].1 = Field::Header;
             }
         } else {
             let candidates: Vec<usize> = (0..fields.len())
