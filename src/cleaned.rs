@@ -15,7 +15,10 @@ pub struct Cleaned<'a> {
     source: Cow<'a, str>,
     body: Body,
     metadata: Metadata<'a>,
-    lines: Vec<(Line, u32)>,
+    lines: Vec<Line>,
+    /// Per line: the index in `removals` of its whole-line removal, or
+    /// `KEPT`.
+    slots: Vec<u32>,
     removals: Vec<Removal>,
     replacements: Vec<Replacement>,
     /// Sub-line edits on kept lines, sorted by position.
@@ -79,21 +82,23 @@ pub struct Segment<'c> {
 const KEPT: u32 = u32::MAX;
 
 impl<'a> Cleaned<'a> {
-    pub(crate) fn new(doc: &Document<'a>, marks: Marks<'a>) -> Cleaned<'a> {
+    /// The result of `marks` on `doc`, which it takes to keep its lines
+    /// rather than a copy of them.
+    pub(crate) fn new(doc: Document<'a>, marks: Marks<'a>) -> Cleaned<'a> {
         let Decisions {
-            lines: table,
+            lines: slots,
             removals,
             replacements,
             metadata,
             layout,
         } = marks.into_decisions();
         let text = doc.text();
-        let lines: Vec<(Line, u32)> = doc.lines().iter().copied().zip(table).collect();
+        let lines = doc.into_lines();
 
         // Sub-line edits: removals no whole-line removal already is, and
         // replacements. Invalid or overlapping ones are ignored.
         let mut whole_line = vec![false; removals.len()];
-        for &(_, slot) in &lines {
+        for &slot in &slots {
             if slot != KEPT {
                 whole_line[slot as usize] = true;
             }
@@ -114,7 +119,7 @@ impl<'a> Cleaned<'a> {
                 && span.end <= text.len()
                 && text.is_char_boundary(span.start)
                 && text.is_char_boundary(span.end)
-                && within_kept_line(&lines, span);
+                && within_kept_line(&lines, &slots, span);
             if valid {
                 edits.push(edit);
                 last_end = span.end;
@@ -134,19 +139,12 @@ impl<'a> Cleaned<'a> {
         let (removals, removal_index) = renumber(removals, &effective, |r| r.span.start);
         let (replacements, replacement_index) =
             renumber(replacements, &replacement_used, |r| r.span.start);
-        let lines: Vec<(Line, u32)> = lines
-            .into_iter()
-            .map(|(line, slot)| {
-                (
-                    line,
-                    if slot == KEPT {
-                        KEPT
-                    } else {
-                        removal_index[slot as usize]
-                    },
-                )
-            })
-            .collect();
+        let mut slots = slots;
+        for slot in &mut slots {
+            if *slot != KEPT {
+                *slot = removal_index[*slot as usize];
+            }
+        }
         for edit in &mut edits {
             match edit {
                 Edit::Removal(i) => *i = removal_index[*i as usize],
@@ -159,6 +157,7 @@ impl<'a> Cleaned<'a> {
             body: Body::Borrowed(0..0),
             metadata,
             lines,
+            slots,
             removals,
             replacements,
             edits,
@@ -176,6 +175,7 @@ impl<'a> Cleaned<'a> {
             body: self.body,
             metadata: self.metadata.into_owned(),
             lines: self.lines,
+            slots: self.slots,
             removals: self.removals,
             replacements: self.replacements,
             edits: self.edits,
@@ -254,7 +254,7 @@ impl<'a> Cleaned<'a> {
     pub fn segments(&self) -> Vec<Segment<'_>> {
         let mut out = Vec::with_capacity(self.lines.len() * 3);
         let mut edits = self.edits.iter().peekable();
-        for &(line, slot) in &self.lines {
+        for (line, slot) in self.line_slots() {
             let edges = if slot == KEPT && !self.layout {
                 Verdict::Kept
             } else {
@@ -291,7 +291,7 @@ impl<'a> Cleaned<'a> {
     /// with what became of it, for a person checking the result.
     pub fn line_verdicts(&self) -> impl Iterator<Item = (Span, LineVerdict<'_>)> {
         let mut edits = self.edits.iter().peekable();
-        self.lines.iter().map(move |&(line, slot)| {
+        self.line_slots().map(move |(line, slot)| {
             if line.is_blank() {
                 return (line.span, LineVerdict::Blank);
             }
@@ -316,6 +316,11 @@ impl<'a> Cleaned<'a> {
         })
     }
 
+    /// Each line with its slot.
+    fn line_slots(&self) -> impl Iterator<Item = (Line, u32)> + '_ {
+        self.lines.iter().copied().zip(self.slots.iter().copied())
+    }
+
     fn edit(&self, edit: Edit) -> (Span, Verdict<'_>) {
         match edit {
             Edit::Removal(i) => {
@@ -336,7 +341,7 @@ impl<'a> Cleaned<'a> {
         let mut body = String::with_capacity(text.len());
         let mut edits = self.edits.iter().peekable();
         let mut edited = String::new();
-        for &(line, slot) in &self.lines {
+        for (line, slot) in self.line_slots() {
             if slot != KEPT || (self.layout && line.is_blank()) {
                 continue;
             }
@@ -390,7 +395,7 @@ impl<'a> Cleaned<'a> {
             return None;
         }
         let mut range: Option<Range<usize>> = None;
-        for &(line, slot) in &self.lines {
+        for (line, slot) in self.line_slots() {
             if slot != KEPT || (self.layout && line.is_blank()) {
                 continue;
             }
@@ -413,9 +418,12 @@ impl<'a> Cleaned<'a> {
 }
 
 /// Keeps the items flagged in `keep`, sorted by `position`, and maps each
-/// old index to its new one (`KEPT` for those dropped). Moves the items
-/// within their own vector: a copy of a document's removals would cost as
-/// much memory again.
+/// old index to its new one (`KEPT` for those dropped). The items are
+/// sorted within their own vector, not moved along the cycles of the
+/// permutation: a document's removals come in a few sorted runs (one per
+/// cleaner and round), which a stable sort merges reading them in order,
+/// while following cycles reads them in no order, one cache miss after
+/// another once they outgrow the caches.
 fn renumber<T>(
     mut items: Vec<T>,
     keep: &[bool],
@@ -429,21 +437,10 @@ fn renumber<T>(
     for (new, &old) in order.iter().enumerate() {
         index[old as usize] = new as u32;
     }
-    // Where each item goes: the kept to their new places, the dropped
-    // after them. Each swap puts one item where it belongs.
-    let mut target = index.clone();
-    let dropped = target.iter_mut().filter(|slot| **slot == KEPT);
-    for (place, slot) in (order.len() as u32..).zip(dropped) {
-        *slot = place;
-    }
-    for i in 0..items.len() {
-        while target[i] as usize != i {
-            let j = target[i] as usize;
-            items.swap(i, j);
-            target.swap(i, j);
-        }
-    }
-    items.truncate(order.len());
+    let mut flags = keep.iter();
+    items.retain(|_| flags.next().copied().unwrap_or(false));
+    // Stable, as the sort of `order`: the same items in the same order.
+    items.sort_by_key(&position);
     (items, index)
 }
 
@@ -453,11 +450,11 @@ fn push<'c>(out: &mut Vec<Segment<'c>>, span: Span, verdict: Verdict<'c>) {
     }
 }
 
-fn within_kept_line(lines: &[(Line, u32)], span: Span) -> bool {
-    let i = lines.partition_point(|(line, _)| line.span.end <= span.start);
+fn within_kept_line(lines: &[Line], slots: &[u32], span: Span) -> bool {
+    let i = lines.partition_point(|line| line.span.end <= span.start);
     lines
         .get(i)
-        .is_some_and(|&(line, slot)| slot == KEPT && line.content.contains(span))
+        .is_some_and(|line| slots[i] == KEPT && line.content.contains(span))
 }
 
 /// Trims `line` and turns runs of spaces left by dropped spans into one.

@@ -172,6 +172,11 @@ impl<'a> Document<'a> {
         &self.lines
     }
 
+    /// The lines, for a result that outlives the document.
+    pub(crate) fn into_lines(self) -> Vec<Line> {
+        self.lines
+    }
+
     /// The number of lines.
     #[must_use]
     pub fn len(&self) -> usize {
@@ -445,17 +450,25 @@ impl<'a> Document<'a> {
         lines: &[usize],
     ) -> Ref<'_, [Option<T>]> {
         let id = std::ptr::from_ref(fact).addr();
-        let missing: Vec<usize> = match self.known_facts::<T>(id) {
-            Some(known) => lines
-                .iter()
-                .copied()
-                .filter(|&i| known.get(i).is_some_and(Option::is_none))
-                .collect(),
-            None => lines.to_vec(),
-        };
-        // Computed without a borrow: a fact may ask for others.
-        let values: Vec<T> = missing.iter().map(|&i| (fact.compute)(self, i)).collect();
-        self.record_facts(id, &missing, values);
+        // Computed without a borrow, as a fact may ask for others, so held
+        // aside meanwhile: a chunk at a time, not a copy of the table.
+        const CHUNK: usize = 256;
+        let mut missing = Vec::with_capacity(CHUNK.min(lines.len()));
+        let mut values = Vec::with_capacity(missing.capacity());
+        for chunk in lines.chunks(CHUNK) {
+            missing.clear();
+            match self.known_facts::<T>(id) {
+                Some(known) => missing.extend(
+                    chunk
+                        .iter()
+                        .copied()
+                        .filter(|&i| known.get(i).is_some_and(Option::is_none)),
+                ),
+                None => missing.extend_from_slice(chunk),
+            }
+            values.extend(missing.iter().map(|&i| (fact.compute)(self, i)));
+            self.record_facts(id, &missing, values.drain(..));
+        }
         Ref::map(self.facts.borrow(), |facts| {
             values_of::<T>(facts, id).map_or(&[][..], Vec::as_slice)
         })

@@ -205,7 +205,7 @@ impl Pipeline {
         let doc = self.document(text);
         let mut marks = Marks::new(&doc);
         self.run(&doc, &mut marks, |_| true);
-        Cleaned::new(&doc, marks)
+        Cleaned::new(doc, marks)
     }
 
     /// `text` as a [`Document`] cleaned with this pipeline's settings.
