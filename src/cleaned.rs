@@ -86,7 +86,7 @@ impl<'a> Cleaned<'a> {
     /// rather than a copy of them.
     pub(crate) fn new(doc: Document<'a>, marks: Marks<'a>) -> Cleaned<'a> {
         let Decisions {
-            lines: slots,
+            lines: mut slots,
             removals,
             replacements,
             metadata,
@@ -139,7 +139,6 @@ impl<'a> Cleaned<'a> {
         let (removals, removal_index) = renumber(removals, &effective, |r| r.span.start);
         let (replacements, replacement_index) =
             renumber(replacements, &replacement_used, |r| r.span.start);
-        let mut slots = slots;
         for slot in &mut slots {
             if *slot != KEPT {
                 *slot = removal_index[*slot as usize];
