@@ -2,6 +2,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::marks::{Decisions, Removal, Replacement};
+use crate::scratch::Scratch;
 use crate::{Document, Line, Marks, Metadata, Span};
 
 /// What a [`Pipeline`](crate::Pipeline) made of one text: the kept
@@ -83,17 +84,18 @@ const KEPT: u32 = u32::MAX;
 
 impl<'a> Cleaned<'a> {
     /// The result of `marks` on `doc`, which it takes to keep its lines
-    /// rather than a copy of them.
-    pub(crate) fn new(doc: Document<'a>, marks: Marks<'a>) -> Cleaned<'a> {
+    /// rather than a copy of them; and the memory of the document's
+    /// tables, for the next.
+    pub(crate) fn new(doc: Document<'a>, marks: Marks<'a>) -> (Cleaned<'a>, Scratch) {
         let Decisions {
             lines: mut slots,
             removals,
             replacements,
             metadata,
             layout,
-        } = marks.into_decisions();
+        } = marks.into_decisions(&doc);
         let text = doc.text();
-        let lines = doc.into_lines();
+        let (lines, scratch) = doc.into_parts();
 
         // Sub-line edits: removals no whole-line removal already is, and
         // replacements. Invalid or overlapping ones are ignored.
@@ -163,7 +165,7 @@ impl<'a> Cleaned<'a> {
             layout,
         };
         cleaned.body = cleaned.build_body(text);
-        cleaned
+        (cleaned, scratch)
     }
 
     /// The same result, owning its text and metadata.

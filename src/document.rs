@@ -5,6 +5,7 @@ use std::fmt;
 
 use crate::Span;
 use crate::pipeline::Favor;
+use crate::scratch::Scratch;
 use crate::text::{self, Regex, Shape};
 
 /// One line of a [`Document`].
@@ -53,6 +54,9 @@ pub struct Document<'a> {
     /// Per pattern and haystack asked (by address, see
     /// [`Document::may_match`]): per line, whether it may match.
     candidates: RefCell<Vec<(usize, Vec<bool>)>>,
+    /// Memory of the last cleaning for the tables above, and for cleaners'
+    /// own per-line tables.
+    scratch: RefCell<Scratch>,
 }
 
 /// What of a line a pattern is matched against.
@@ -130,10 +134,10 @@ impl<'a> Document<'a> {
     /// line, as [`str::split_inclusive`] does).
     #[must_use]
     pub fn new(text: &'a str) -> Document<'a> {
-        Document::with_favor(text, Favor::default())
+        Document::with_scratch(text, Favor::default(), Scratch::default())
     }
 
-    pub(crate) fn with_favor(text: &'a str, favor: Favor) -> Document<'a> {
+    pub(crate) fn with_scratch(text: &'a str, favor: Favor, scratch: Scratch) -> Document<'a> {
         let bytes = text.as_bytes();
         // Counting first sizes the table exactly: growing it by doubling
         // would touch twice its memory, which costs more than the count.
@@ -157,6 +161,7 @@ impl<'a> Document<'a> {
             normalized: OnceCell::new(),
             facts: RefCell::new(Vec::new()),
             candidates: RefCell::new(Vec::new()),
+            scratch: RefCell::new(scratch),
         }
     }
 
@@ -172,9 +177,50 @@ impl<'a> Document<'a> {
         &self.lines
     }
 
-    /// The lines, for a result that outlives the document.
-    pub(crate) fn into_lines(self) -> Vec<Line> {
-        self.lines
+    /// The lines, for a result that outlives the document, and the memory
+    /// of its tables, for the next document.
+    pub(crate) fn into_parts(self) -> (Vec<Line>, Scratch) {
+        let Document {
+            lines,
+            shapes,
+            keys,
+            key_ids,
+            facts,
+            candidates,
+            scratch,
+            ..
+        } = self;
+        let mut scratch = scratch.into_inner();
+        if let Some(shapes) = shapes.into_inner() {
+            scratch.give(shapes);
+        }
+        if let Some(keys) = keys.into_inner() {
+            scratch.give(keys.text.into_bytes());
+            scratch.give(keys.spans);
+        }
+        if let Some(key_ids) = key_ids.into_inner() {
+            scratch.give(key_ids.ids);
+        }
+        for (_, table) in facts.into_inner() {
+            scratch.give_table(table);
+        }
+        for (_, lines) in candidates.into_inner() {
+            scratch.give(lines);
+        }
+        (lines, scratch)
+    }
+
+    /// An empty vector for a table of this document, with memory a
+    /// table of the last document gave back where there is some: at most
+    /// a few values per line or byte, to let a far larger document's go.
+    pub(crate) fn buffer<T: Send + 'static>(&self) -> Vec<T> {
+        let max_len = 4 * (self.lines.len() + self.text.len());
+        self.scratch.borrow_mut().take(max_len)
+    }
+
+    /// Gives a table's memory back, for the next [`buffer`](Document::buffer).
+    pub(crate) fn recycle<T: Send + 'static>(&self, buffer: Vec<T>) {
+        self.scratch.borrow_mut().give(buffer);
     }
 
     /// The number of lines.
@@ -282,9 +328,9 @@ impl<'a> Document<'a> {
     #[must_use]
     pub fn shapes(&self) -> &[Shape] {
         self.shapes.get_or_init(|| {
-            (0..self.lines.len())
-                .map(|i| Shape::of(self.line_text(i)))
-                .collect()
+            let mut shapes = self.buffer();
+            shapes.extend((0..self.lines.len()).map(|i| Shape::of(self.line_text(i))));
+            shapes
         })
     }
 
@@ -325,15 +371,14 @@ impl<'a> Document<'a> {
         self.key_ids.get_or_init(|| {
             let mut known: HashMap<&str, u32> = HashMap::new();
             known.insert("", 0);
-            let ids = (0..self.lines.len())
-                .map(|i| match self.key(i) {
-                    Some(key) => {
-                        let next = known.len() as u32;
-                        *known.entry(key).or_insert(next)
-                    }
-                    None => NO_KEY,
-                })
-                .collect();
+            let mut ids = self.buffer();
+            ids.extend((0..self.lines.len()).map(|i| match self.key(i) {
+                Some(key) => {
+                    let next = known.len() as u32;
+                    *known.entry(key).or_insert(next)
+                }
+                None => NO_KEY,
+            }));
             KeyIds {
                 ids,
                 count: known.len(),
@@ -347,8 +392,10 @@ impl<'a> Document<'a> {
     }
 
     fn compute_keys(&self) -> Keys {
-        let mut text = String::new();
-        let mut spans = Vec::with_capacity(self.lines.len());
+        // Empty, so valid UTF-8.
+        let mut text = String::from_utf8(self.buffer()).unwrap_or_default();
+        let mut spans = self.buffer();
+        spans.reserve(self.lines.len());
         for i in 0..self.lines.len() {
             let line = self.line_text(i);
             if line.len() > KEY_MAX_BYTES {
@@ -395,6 +442,7 @@ impl<'a> Document<'a> {
                     lines_holding(
                         starts,
                         keys.spans.iter().map(|span| span.range().unwrap_or((0, 0))),
+                        self.buffer(),
                     )
                 })
             }
@@ -404,6 +452,7 @@ impl<'a> Document<'a> {
                     self.lines
                         .iter()
                         .map(|line| (line.span.start, line.span.end)),
+                    self.buffer(),
                 );
                 // The text searched is the source; a line reads otherwise
                 // once normalised.
@@ -490,7 +539,9 @@ impl<'a> Document<'a> {
         let slot = match facts.iter().position(|(f, _)| *f == id) {
             Some(slot) => slot,
             None => {
-                facts.push((id, Box::new(vec![None::<T>; self.lines.len()])));
+                let mut table: Vec<Option<T>> = self.buffer();
+                table.resize(self.lines.len(), None);
+                facts.push((id, Box::new(table)));
                 facts.len() - 1
             }
         };
@@ -534,18 +585,19 @@ fn values_of<T: 'static>(
 }
 
 /// Per line, whether one of `starts` (positions in order) falls in it,
-/// for lines whose ranges (in order, not overlapping) `lines` gives.
+/// for lines whose ranges (in order, not overlapping) `lines` gives; in
+/// `out`, empty.
 fn lines_holding(
     starts: impl Iterator<Item = usize>,
     lines: impl Iterator<Item = (usize, usize)>,
+    mut out: Vec<bool>,
 ) -> Vec<bool> {
     let mut starts = starts.peekable();
-    lines
-        .map(|(start, end)| {
-            while starts.next_if(|&at| at < start).is_some() {}
-            starts.peek().is_some_and(|&at| at < end)
-        })
-        .collect()
+    out.extend(lines.map(|(start, end)| {
+        while starts.next_if(|&at| at < start).is_some() {}
+        starts.peek().is_some_and(|&at| at < end)
+    }));
+    out
 }
 
 fn make_line(text: &str, start: usize, end: usize) -> Line {
@@ -632,6 +684,7 @@ mod tests {
         let lines = lines_holding(
             [1, 2, 8, 20].into_iter(),
             [(0, 5), (5, 5), (5, 8), (8, 9), (9, 20)].into_iter(),
+            Vec::new(),
         );
         assert_eq!(lines, [true, false, false, true, false]);
     }

@@ -11,6 +11,7 @@ pub mod html;
 mod marks;
 mod metadata;
 mod pipeline;
+mod scratch;
 mod span;
 pub mod text;
 

@@ -67,8 +67,10 @@ impl<'a> Marks<'a> {
     /// Empty marks for `doc`.
     #[must_use]
     pub fn new(doc: &Document<'a>) -> Marks<'a> {
+        let mut lines = doc.buffer();
+        lines.extend(doc.lines().iter().map(|l| (l.content, KEPT)));
         Marks {
-            lines: doc.lines().iter().map(|l| (l.content, KEPT)).collect(),
+            lines,
             // Room for a removal per line: pages are only touched (and
             // paid for) as removals are written, and growing by doubling
             // would copy them again and again.
@@ -203,9 +205,12 @@ impl<'a> Marks<'a> {
         self.changes += 1;
     }
 
-    pub(crate) fn into_decisions(self) -> Decisions<'a> {
+    /// The decisions, giving the memory of the marks' table back to `doc`.
+    pub(crate) fn into_decisions(self, doc: &Document<'a>) -> Decisions<'a> {
+        let lines = self.lines.iter().map(|&(_, slot)| slot).collect();
+        doc.recycle(self.lines);
         Decisions {
-            lines: self.lines.into_iter().map(|(_, slot)| slot).collect(),
+            lines,
             removals: self.removals,
             replacements: self.replacements,
             metadata: self.metadata,

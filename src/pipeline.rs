@@ -3,6 +3,7 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 use crate::cleaners::{self, PatternCleaner};
+use crate::scratch::ScratchPool;
 use crate::{BuildError, Cleaned, Document, Marks};
 
 /// A cleaner: looks at a [`Document`] and records in [`Marks`] what to drop
@@ -145,6 +146,13 @@ const MAX_ROUNDS: usize = 6;
 
 /// An ordered list of cleaners, run over each text.
 ///
+/// A pipeline keeps the working memory of its last cleaning (one set per
+/// cleaning running at once, from several threads) for the next: its
+/// per-line tables, a few hundred bytes a line. A run of large documents
+/// then reuses the same memory instead of asking the system for it again,
+/// and a small document lets a far larger one's memory go. Dropping the
+/// pipeline frees it.
+///
 /// ```
 /// use newsclean::Pipeline;
 ///
@@ -164,6 +172,8 @@ const MAX_ROUNDS: usize = 6;
 pub struct Pipeline {
     cleaners: Vec<Box<dyn Cleaner>>,
     favor: Favor,
+    /// The memory of the last cleanings, one set per cleaning at once.
+    scratch: ScratchPool,
 }
 
 impl Pipeline {
@@ -174,6 +184,7 @@ impl Pipeline {
         Pipeline {
             cleaners: cleaners::news(),
             favor: Favor::default(),
+            scratch: ScratchPool::default(),
         }
     }
 
@@ -205,12 +216,21 @@ impl Pipeline {
         let doc = self.document(text);
         let mut marks = Marks::new(&doc);
         self.run(&doc, &mut marks, |_| true);
-        Cleaned::new(doc, marks)
+        self.finish(doc, marks)
     }
 
-    /// `text` as a [`Document`] cleaned with this pipeline's settings.
+    /// `text` as a [`Document`] cleaned with this pipeline's settings and
+    /// memory kept from its last cleanings.
     pub(crate) fn document<'a>(&self, text: &'a str) -> Document<'a> {
-        Document::with_favor(text, self.favor)
+        Document::with_scratch(text, self.favor, self.scratch.take())
+    }
+
+    /// The result of `marks` on `doc`; the document's memory is kept for
+    /// the next cleaning.
+    pub(crate) fn finish<'a>(&self, doc: Document<'a>, marks: Marks<'a>) -> Cleaned<'a> {
+        let (cleaned, scratch) = Cleaned::new(doc, marks);
+        self.scratch.give(scratch);
+        cleaned
     }
 
     /// Runs the cleaners whose names `keep` accepts over `doc`, into
@@ -364,6 +384,7 @@ impl PipelineBuilder {
             None => Ok(Pipeline {
                 cleaners: self.cleaners,
                 favor: self.favor,
+                scratch: ScratchPool::default(),
             }),
         }
     }

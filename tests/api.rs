@@ -62,6 +62,35 @@ fn corpus_bodies_lose_little_to_main_content() {
     );
 }
 
+/// A pipeline keeps the memory of its last cleaning for the next: pages,
+/// tidy text and grown inputs, large after small and small after large,
+/// come out as a new pipeline cleans them.
+#[test]
+fn a_pipeline_cleans_as_if_new_after_any_document() {
+    let mut inputs: Vec<String> = articles()
+        .into_iter()
+        .flat_map(|(_, input, body, _)| [input, body])
+        .collect();
+    inputs.extend([
+        grown::headlines(3000),
+        grown::short_lines(200),
+        grown::headlines(40),
+        grown::ad_markers(2000),
+        grown::short_lines(20_000),
+        String::new(),
+    ]);
+    let inputs = inputs.iter().chain(inputs.iter().rev());
+    let reused = Pipeline::news();
+    for input in inputs {
+        let again = format!("{:?}", reused.clean(input));
+        assert!(
+            again == format!("{:?}", Pipeline::news().clean(input)),
+            "{:.80}",
+            input
+        );
+    }
+}
+
 #[test]
 fn a_paywalled_aggregator_page_says_so() {
     let input = seed("003");

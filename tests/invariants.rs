@@ -106,5 +106,14 @@ pub fn check_cleaning(pipeline: &Pipeline, input: &str) -> Result<(), String> {
     let cleaned = pipeline.clean(input);
     check_tiling(input, &cleaned)?;
     check_subsequence(input, cleaned.body())?;
-    check_idempotent(pipeline, cleaned.body())
+    check_idempotent(pipeline, cleaned.body())?;
+    // The pipeline kept the memory of both cleanings for the next: nothing
+    // of them may show in it.
+    let again = pipeline.clean(input);
+    if format!("{again:?}") != format!("{cleaned:?}") {
+        return Err(format!(
+            "cleaned again by the same pipeline: {again:?}\nfirst: {cleaned:?}"
+        ));
+    }
+    Ok(())
 }

@@ -106,6 +106,19 @@ proptest! {
         prop_assert_eq!(ours, std);
     }
 
+    /// A pipeline keeps the memory of its last cleaning for the next:
+    /// nothing of the last document may show in the next one's result.
+    #[test]
+    fn a_pipeline_cleans_as_if_new_after_any_document(
+        inputs in proptest::collection::vec(document(), 2..5),
+    ) {
+        let reused = Pipeline::news();
+        for input in &inputs {
+            let again = format!("{:?}", reused.clean(input));
+            prop_assert_eq!(again, format!("{:?}", Pipeline::news().clean(input)));
+        }
+    }
+
     #[test]
     fn every_favor_keeps_the_invariants(input in document(), favor in prop_oneof![
         Just(newsclean::Favor::Precision), Just(newsclean::Favor::Balanced), Just(newsclean::Favor::Recall)

@@ -93,7 +93,7 @@ impl Pipeline {
         self.run(&doc, &mut marks, |name| !TEXT_ONLY_CLEANERS.contains(&name));
         let from_text = std::mem::take(marks.metadata_mut());
         *marks.metadata_mut() = metadata::merge(structured, from_text);
-        Cleaned::new(doc, marks).into_owned()
+        self.finish(doc, marks).into_owned()
     }
 
     /// Cleans an HTML page given as bytes, decoded as [`decode`] says.

@@ -105,16 +105,20 @@ impl Features {
     /// The features of the lines of `doc` that `kept` admits: those the
     /// cleaners before this one left.
     pub(super) fn of(doc: &Document<'_>, kept: impl Fn(usize) -> bool) -> Features {
-        let lines: Vec<usize> = doc.content_lines().filter(|&i| kept(i)).collect();
+        let mut lines: Vec<usize> = doc.buffer();
+        lines.extend(doc.content_lines().filter(|&i| kept(i)));
         let line_words = doc.facts(&LINE_WORDS, &lines);
         // Known for each of `lines`.
         let words_of = |i: usize| line_words.get(i).copied().flatten().unwrap_or_default();
         let stop_words =
             StopWords::guess_from_counts(lines.iter().map(|&i| words_of(i).stop_words));
         let n = lines.len();
-        let mut base = Vec::with_capacity(n);
-        let mut word_counts = Vec::with_capacity(n);
-        let mut chrome = Vec::with_capacity(n);
+        let mut base: Vec<[f32; LINE]> = doc.buffer();
+        let mut word_counts: Vec<f32> = doc.buffer();
+        let mut chrome: Vec<f32> = doc.buffer();
+        base.reserve(n);
+        word_counts.reserve(n);
+        chrome.reserve(n);
         for &i in &lines {
             let line = words_of(i);
             let shape = doc.shape(i);
@@ -161,9 +165,8 @@ impl Features {
         const CAPITALIZED: usize = 6;
         const TITLE_CASE: usize = 7;
         const WORD_LENGTH: usize = 12;
-        let prose_like: Vec<usize> = (0..n)
-            .filter(|&k| word_counts[k] >= 10.0 && base[k][2] > 0.0)
-            .collect();
+        let mut prose_like: Vec<usize> = doc.buffer();
+        prose_like.extend((0..n).filter(|&k| word_counts[k] >= 10.0 && base[k][2] > 0.0));
         let reference = |column: usize, default: f32| {
             if prose_like.is_empty() {
                 default
@@ -184,21 +187,29 @@ impl Features {
 
         // Lines without a key count as the empty key.
         let key_id = |i: usize| doc.key_id(i).unwrap_or(0) as usize;
-        let mut repeat_count = vec![0u32; doc.key_ids()];
+        let mut repeat_count: Vec<u32> = doc.buffer();
+        repeat_count.resize(doc.key_ids(), 0);
         for &i in &lines {
             repeat_count[key_id(i)] += 1;
         }
-        let repeats = lines.iter().map(|&i| repeat_count[key_id(i)] - 1).collect();
+        let mut repeats = doc.buffer();
+        repeats.extend(lines.iter().map(|&i| repeat_count[key_id(i)] - 1));
+        doc.recycle(repeat_count);
 
-        let column = |c: usize| prefix_sums(base.iter().map(|row: &[f32; LINE]| row[c]));
+        let column =
+            |c: usize| prefix_sums(base.iter().map(|row: &[f32; LINE]| row[c]), doc.buffer());
         let sums = [
             column(0),
             column(2),
             column(4),
-            prefix_sums(chrome.iter().map(|&x| if x > 0.0 { 1.0 } else { 0.0 })),
+            prefix_sums(
+                chrome.iter().map(|&x| if x > 0.0 { 1.0 } else { 0.0 }),
+                doc.buffer(),
+            ),
         ];
         let total_words: f32 = word_counts.iter().sum::<f32>().max(1.0);
-        let mut cumulative_words = Vec::with_capacity(n);
+        let mut cumulative_words: Vec<f32> = doc.buffer();
+        cumulative_words.reserve(n);
         let mut before = 0.0;
         for &w in &word_counts {
             cumulative_words.push(before / total_words);
@@ -207,7 +218,8 @@ impl Features {
 
         // Runs of short lines (menus, link lists).
         let short = |k: usize| word_counts[k] <= 5.0;
-        let mut short_run = vec![0; n];
+        let mut short_run: Vec<u32> = doc.buffer();
+        short_run.resize(n, 0);
         let mut k = 0;
         while k < n {
             if short(k) {
@@ -224,18 +236,21 @@ impl Features {
         }
 
         // Distance to the nearest prose line, capped.
-        let prose: Vec<bool> = (0..n)
-            .map(|k| (word_counts[k] >= 10.0 && base[k][2] > 0.0) || word_counts[k] >= 30.0)
-            .collect();
-        const FAR: usize = 40;
-        let mut prose_distance = vec![FAR; n];
+        let mut prose: Vec<bool> = doc.buffer();
+        prose.extend(
+            (0..n).map(|k| (word_counts[k] >= 10.0 && base[k][2] > 0.0) || word_counts[k] >= 30.0),
+        );
+        const FAR: u32 = 40;
+        let mut prose_distance: Vec<u32> = doc.buffer();
+        prose_distance.resize(n, FAR);
         let mut last: Option<usize> = None;
         for k in 0..n {
             if prose[k] {
                 last = Some(k);
             }
             if let Some(l) = last {
-                prose_distance[k] = (k - l).min(FAR);
+                // At most `FAR`.
+                prose_distance[k] = (k - l).min(FAR as usize) as u32;
             }
         }
         last = None;
@@ -244,7 +259,7 @@ impl Features {
                 last = Some(k);
             }
             if let Some(l) = last {
-                prose_distance[k] = prose_distance[k].min(l - k);
+                prose_distance[k] = (prose_distance[k] as usize).min(l - k) as u32;
             }
         }
 
@@ -278,6 +293,8 @@ impl Features {
             prose_words / total_words,
             (total_words / n.max(1) as f32).ln_1p(),
         ];
+        doc.recycle(prose);
+        doc.recycle(prose_like);
 
         Features {
             tidiness,
@@ -289,8 +306,23 @@ impl Features {
             sums,
             cumulative_words,
             short_run,
-            prose_distance: prose_distance.into_iter().map(|d| d as u32).collect(),
+            prose_distance,
             block,
+        }
+    }
+
+    /// Gives the tables' memory back to `doc`.
+    pub(super) fn recycle(self, doc: &Document<'_>) {
+        doc.recycle(self.lines);
+        doc.recycle(self.base);
+        for floats in [self.words, self.chrome, self.cumulative_words]
+            .into_iter()
+            .chain(self.sums)
+        {
+            doc.recycle(floats);
+        }
+        for counts in [self.repeats, self.short_run, self.prose_distance] {
+            doc.recycle(counts);
         }
     }
 
@@ -385,10 +417,11 @@ impl Features {
     }
 }
 
-/// Prefix sums of `values`, starting at 0, for window means.
-pub(super) fn prefix_sums(values: impl IntoIterator<Item = f32>) -> Vec<f32> {
+/// Prefix sums of `values`, starting at 0, for window means; in `sums`,
+/// empty.
+pub(super) fn prefix_sums(values: impl IntoIterator<Item = f32>, mut sums: Vec<f32>) -> Vec<f32> {
     let values = values.into_iter();
-    let mut sums = Vec::with_capacity(values.size_hint().0 + 1);
+    sums.reserve(values.size_hint().0 + 1);
     let mut total = 0.0;
     sums.push(0.0);
     for x in values {

@@ -64,25 +64,59 @@ pub(crate) fn threshold(favor: Favor) -> f32 {
 /// line's index.
 fn scores(doc: &Document<'_>, marks: &Marks<'_>) -> Vec<(usize, f32)> {
     let features = Features::of(doc, |i| marks.is_kept(i));
+    let n = features.len();
     // The second stage's rows start with the first's: their share of its
     // sum is taken while each first-stage row is at hand.
-    let (first, second_partial): (Vec<f32>, Vec<f32>) = (0..features.len())
-        .map(|k| {
-            let row = features.stage1(k);
-            (
-                weights::STAGE_ONE.probability(&row),
-                weights::STAGE_TWO.partial_sum(&row),
-            )
-        })
-        .unzip();
-    let sums = prefix_sums(first.iter().copied());
-    (0..features.len())
-        .map(|k| {
-            let own = features.stage2_own(k, &first, &sums);
-            let p = weights::STAGE_TWO.probability_continued(second_partial[k], &own);
-            (features.lines[k], p)
-        })
-        .collect()
+    let mut first: Vec<f32> = doc.buffer();
+    let mut second_partial: Vec<f32> = doc.buffer();
+    first.reserve(n);
+    second_partial.reserve(n);
+    for k in 0..n {
+        let row = features.stage1(k);
+        first.push(weights::STAGE_ONE.probability(&row));
+        second_partial.push(weights::STAGE_TWO.partial_sum(&row));
+    }
+    let sums = prefix_sums(first.iter().copied(), doc.buffer());
+    let mut scored = doc.buffer();
+    scored.extend((0..n).map(|k| {
+        let own = features.stage2_own(k, &first, &sums);
+        let p = weights::STAGE_TWO.probability_continued(second_partial[k], &own);
+        (features.lines[k], p)
+    }));
+    features.recycle(doc);
+    for floats in [first, second_partial, sums] {
+        doc.recycle(floats);
+    }
+    scored
+}
+
+/// Whether to drop the lines of `low`, those of `scored` under
+/// `threshold`.
+fn drops_low_lines(
+    doc: &Document<'_>,
+    scored: &[(usize, f32)],
+    low: &[usize],
+    threshold: f32,
+) -> bool {
+    // A whole page has much around its article; text already extracted
+    // has a stray line or two at most, which the other cleaners judge.
+    // Leaving such text alone also keeps a second cleaning from taking
+    // more.
+    if low.len() < PAGE_MIN_LINES || low.len() * 4 < scored.len() {
+        return false;
+    }
+    // No line looks like an article, or every paragraph of prose would
+    // go while lesser lines stay: the scores misread this text, and
+    // keeping the page is better than keeping the wrong part of it.
+    if low.len() == scored.len() {
+        return false;
+    }
+    let mut prose_scores = scored
+        .iter()
+        .filter(|&&(i, _)| doc.shape(i).is_prose())
+        .map(|&(_, p)| p)
+        .peekable();
+    !(prose_scores.peek().is_some() && prose_scores.all(|p| p < threshold))
 }
 
 /// Whether any line of `doc`, kept or not, is a piece of the site around
@@ -115,34 +149,19 @@ impl Cleaner for MainContent {
         }
         let threshold = threshold(doc.favor());
         let scored = scores(doc, marks);
-        let low: Vec<usize> = scored
-            .iter()
-            .filter(|&&(_, p)| p < threshold)
-            .map(|&(i, _)| i)
-            .collect();
-        // A whole page has much around its article; text already extracted
-        // has a stray line or two at most, which the other cleaners judge.
-        // Leaving such text alone also keeps a second cleaning from taking
-        // more.
-        if low.len() < PAGE_MIN_LINES || low.len() * 4 < scored.len() {
-            return;
+        let mut low: Vec<usize> = doc.buffer();
+        low.extend(
+            scored
+                .iter()
+                .filter(|&&(_, p)| p < threshold)
+                .map(|&(i, _)| i),
+        );
+        if drops_low_lines(doc, &scored, &low, threshold) {
+            for &i in &low {
+                marks.remove_line(i, "outside the main content");
+            }
         }
-        // No line looks like an article, or every paragraph of prose would
-        // go while lesser lines stay: the scores misread this text, and
-        // keeping the page is better than keeping the wrong part of it.
-        if low.len() == scored.len() {
-            return;
-        }
-        let mut prose_scores = scored
-            .iter()
-            .filter(|&&(i, _)| doc.shape(i).is_prose())
-            .map(|&(_, p)| p)
-            .peekable();
-        if prose_scores.peek().is_some() && prose_scores.all(|p| p < threshold) {
-            return;
-        }
-        for i in low {
-            marks.remove_line(i, "outside the main content");
-        }
+        doc.recycle(scored);
+        doc.recycle(low);
     }
 }

@@ -247,7 +247,7 @@ fn fit_both(pages: &[&Page]) -> (Model<STAGE1>, Model<STAGE2>) {
         let half_model = fit(&r, &l);
         for page in &halves[score] {
             let p = stage1_scores(&half_model, page);
-            let sums = prefix_sums(p.iter().copied());
+            let sums = prefix_sums(p.iter().copied(), Vec::new());
             rows2.extend((0..page.features.len()).map(|k| page.features.stage2(k, &p, &sums)));
             labels2.extend_from_slice(&page.labels);
         }
@@ -257,7 +257,7 @@ fn fit_both(pages: &[&Page]) -> (Model<STAGE1>, Model<STAGE2>) {
 
 fn scores(first: &Model<STAGE1>, second: &Model<STAGE2>, page: &Page) -> Vec<f32> {
     let p = stage1_scores(first, page);
-    let sums = prefix_sums(p.iter().copied());
+    let sums = prefix_sums(p.iter().copied(), Vec::new());
     (0..page.features.len())
         .map(|k| second.probability(&page.features.stage2(k, &p, &sums)))
         .collect()
