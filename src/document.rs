@@ -369,7 +369,8 @@ impl<'a> Document<'a> {
 
     fn key_id_table(&self) -> &KeyIds {
         self.key_ids.get_or_init(|| {
-            let mut known: HashMap<&str, u32> = HashMap::new();
+            // Sized for every line at once: growing would hash each key again.
+            let mut known: HashMap<&str, u32> = HashMap::with_capacity(self.lines.len() + 1);
             known.insert("", 0);
             let mut ids = self.buffer();
             ids.extend((0..self.lines.len()).map(|i| match self.key(i) {

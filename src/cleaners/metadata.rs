@@ -426,7 +426,7 @@ fn is_publisher(doc: &Document<'_>, i: usize, doubled: bool) -> bool {
     {
         return false;
     }
-    PRESS.is_match(doc.line_text(i)) || (doubled && shape.words >= 2)
+    doc.text_matches(&PRESS, i) || (doubled && shape.words >= 2)
 }
 
 /// The section a line names, as a range of its text.
@@ -439,8 +439,9 @@ fn section(doc: &Document<'_>, i: usize) -> Option<Range<usize>> {
     if shape.words <= 3 && doc.key(i).is_some_and(|k| SECTIONS.contains(k)) {
         return Some(0..line.len());
     }
+    // Most lines hold no separator, and need no search.
+    let start = line.rfind(['>', '/', '»', '|'])?;
     if BREADCRUMB.is_match(line) {
-        let start = line.rfind(['>', '/', '»', '|'])?;
         let last = &line[start..];
         let start = start + last.len() - last.trim_start_matches(['>', '/', '»', '|', ' ']).len();
         if SECTIONS.contains(&crate::text::key(&line[start..])) {

@@ -119,7 +119,8 @@ static TABLE: LazyLock<WordTable> = LazyLock::new(|| {
 ///
 /// Every word of every line is looked up, most of them in vain: the table
 /// is open addressed with linear probing and kept at most a quarter full,
-/// so that a lookup is one multiplication and nearly always one slot.
+/// so that a lookup is one multiplication and nearly always one slot, and a
+/// small filter turns away most words before any slot is read.
 #[derive(Clone, Debug)]
 pub(crate) struct WordTable {
     /// Per slot: a word's key, or 0 for none (no word has the empty key).
@@ -128,7 +129,15 @@ pub(crate) struct WordTable {
     bits: Vec<u16>,
     /// How many slots hold a word.
     len: usize,
+    /// One bit per [`WordTable::hash`]'s top [`FILTER_SHIFT`] bits, set for
+    /// the words in the table: small enough to stay in the nearest cache,
+    /// where the slots do not, it turns away nearly every other word.
+    filter: Vec<u64>,
 }
+
+/// The filter has `1 << (64 - FILTER_SHIFT)` bits: four kilobytes, for a
+/// few thousand words.
+const FILTER_SHIFT: u32 = 49;
 
 impl Default for WordTable {
     fn default() -> WordTable {
@@ -143,22 +152,28 @@ impl WordTable {
             keys: vec![0; slots],
             bits: vec![0; slots],
             len: 0,
+            filter: vec![0; 1 << (64 - FILTER_SHIFT - 6)],
         }
     }
 
-    /// The slot where a lookup of `key` starts.
-    fn home(&self, key: u128) -> usize {
-        // Multiplicative hashing: the high bits of the product depend on
-        // every byte of the key.
+    /// Multiplicative hashing: the high bits of the product depend on every
+    /// byte of the key.
+    fn hash(key: u128) -> u64 {
         let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        let shift = 64 - self.keys.len().trailing_zeros();
-        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+        folded.wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }
 
-    /// The slot holding `key`, or the empty slot where it would go.
-    fn slot(&self, key: u128) -> usize {
+    /// Whether the filter lets the key of `hash` through.
+    fn may_hold(&self, hash: u64) -> bool {
+        let bit = hash >> FILTER_SHIFT;
+        self.filter[(bit / 64) as usize] & (1 << (bit % 64)) != 0
+    }
+
+    /// The slot holding the key of `hash`, `key`, or the empty slot where it
+    /// would go.
+    fn slot(&self, key: u128, hash: u64) -> usize {
         let mask = self.keys.len() - 1;
-        let mut at = self.home(key);
+        let mut at = (hash >> (64 - self.keys.len().trailing_zeros())) as usize;
         while self.keys[at] != key && self.keys[at] != 0 {
             at = (at + 1) & mask;
         }
@@ -183,7 +198,10 @@ impl WordTable {
     }
 
     fn insert_key(&mut self, key: u128, bits: u16) {
-        let at = self.slot(key);
+        let hash = WordTable::hash(key);
+        let bit = hash >> FILTER_SHIFT;
+        self.filter[(bit / 64) as usize] |= 1 << (bit % 64);
+        let at = self.slot(key, hash);
         if self.keys[at] == 0 {
             self.keys[at] = key;
             self.len += 1;
@@ -198,8 +216,12 @@ impl WordTable {
 
     /// The bits of the word whose key is `key` (see [`word_keys`]).
     pub(crate) fn bits_of_key(&self, key: u128) -> u16 {
+        let hash = WordTable::hash(key);
+        if !self.may_hold(hash) {
+            return 0;
+        }
         // The empty key finds an empty slot, whose bits are 0.
-        self.bits[self.slot(key)]
+        self.bits[self.slot(key, hash)]
     }
 }
 
@@ -273,13 +295,13 @@ pub(crate) fn word_keys(text: &str, mut f: impl FnMut(Option<u128>)) {
 }
 
 /// `byte` in each byte of a `u64`.
-const fn splat(byte: u8) -> u64 {
+pub(super) const fn splat(byte: u8) -> u64 {
     u64::from_le_bytes([byte; 8])
 }
 
 /// The eight bytes of `raw` from `at` (in the order of a little-endian
 /// `u64`), those past its end 0.
-fn eight_bytes(raw: &[u8], at: usize) -> u64 {
+pub(super) fn eight_bytes(raw: &[u8], at: usize) -> u64 {
     match raw.get(at..at + 8) {
         Some(chunk) => {
             let mut bytes = [0; 8];
@@ -298,7 +320,7 @@ fn eight_bytes(raw: &[u8], at: usize) -> u64 {
 /// The high bit of each byte of `chunk` that is not an ASCII letter or
 /// digit, all bytes tested at once. `v + (0x80 - lo)` has its high bit set
 /// where `v >= lo`, for bytes below 0x80, without carrying into the next.
-fn not_alphanumeric(chunk: u64) -> u64 {
+pub(super) fn not_alphanumeric(chunk: u64) -> u64 {
     let at_least = |v: u64, lo: u8| v.wrapping_add(splat(0x80 - lo));
     let ascii = chunk & splat(0x7f);
     let digit = at_least(ascii, b'0') & !at_least(ascii, b'9' + 1);

@@ -31,7 +31,7 @@ pub(crate) struct Regex {
     /// The pattern without word-boundary assertions, when it has any.
     loose: Option<regex::Regex>,
     /// For a pattern anchored at the start: the pairs of bytes its matches
-    /// may start with.
+    /// may start with (see [`first_pairs`]).
     starts: Option<Box<Pairs>>,
     /// For a pattern that may match anywhere: the literals its matches
     /// start with, when there are few and none short.
@@ -52,14 +52,21 @@ impl Regex {
         };
         // The literals every match starts with, read once for both uses.
         let (starts, start_literals) = match regex_syntax::parse(pattern) {
+            Ok(hir) if hir.properties().look_set_prefix().contains(Look::Start) => {
+                // Only the first two bytes of each are needed: cut there, the
+                // literals stay few even where a class as large as Unicode's
+                // digits starts them, or a case-insensitive alternation.
+                let prefixes = Extractor::new()
+                    .kind(ExtractKind::Prefix)
+                    .limit_literal_len(2)
+                    .limit_class(MAX_FIRST_CLASS)
+                    .limit_total(MAX_FIRST_LITERALS)
+                    .extract(&hir);
+                (prefixes.literals().and_then(first_pairs), None)
+            }
             Ok(hir) => {
                 let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
-                let anchored = hir.properties().look_set_prefix().contains(Look::Start);
-                match prefixes.literals() {
-                    Some(literals) if anchored => (first_pairs(literals), None),
-                    Some(literals) => (None, start_literals(literals)),
-                    None => (None, None),
-                }
+                (None, prefixes.literals().and_then(start_literals))
             }
             Err(_) => (None, None),
         };
@@ -90,7 +97,8 @@ impl Regex {
         if let Some(starts) = &self.starts {
             let pair = match haystack.as_bytes() {
                 [a, b, ..] => usize::from(*a) << 8 | usize::from(*b),
-                _ => return None,
+                [a] => usize::from(*a) << 8,
+                [] => return None,
             };
             if start > 0 || starts[pair / 64] & (1 << (pair % 64)) == 0 {
                 return None;
@@ -129,17 +137,29 @@ impl Regex {
     }
 }
 
+/// Most characters a class may have for its pairs to be listed: more than
+/// Unicode's decimal digits, fewer than its letters.
+const MAX_FIRST_CLASS: usize = 4096;
+/// Most literals listed on the way to the pairs: bounds the work of
+/// optional prefixes followed by such classes.
+const MAX_FIRST_LITERALS: usize = 1 << 16;
+
 /// For a pattern whose every match starts at the start of the text, with
-/// one of `literals`, all of two bytes or more: the pairs of bytes those
-/// start with.
+/// one of `literals`, none empty: the pairs of bytes those start with. A
+/// literal of one byte may go on with any, or end the text, which reads as
+/// a second byte 0.
 fn first_pairs(literals: &[Literal]) -> Option<Box<Pairs>> {
     let mut pairs = Box::new([0; 1024]);
-    for literal in literals {
-        let [a, b, ..] = *literal.as_bytes() else {
-            return None;
-        };
+    let mut add = |a: u8, b: u8| {
         let pair = usize::from(a) << 8 | usize::from(b);
         pairs[pair / 64] |= 1 << (pair % 64);
+    };
+    for literal in literals {
+        match *literal.as_bytes() {
+            [a, b, ..] => add(a, b),
+            [a] => (0..=u8::MAX).for_each(|b| add(a, b)),
+            [] => return None,
+        }
     }
     Some(pairs)
 }
@@ -227,22 +247,37 @@ mod tests {
     #[test]
     fn anchored_patterns_know_how_their_matches_start() {
         assert!(Regex::new(r"\bshare\b").unwrap().starts.is_none());
-        assert!(Regex::new(r"^\d+ comments$").unwrap().starts.is_none());
-        assert!(Regex::new(r"^(?:a|share)").unwrap().starts.is_none());
-        let pattern = r"(?i)^(?:share|follow) (?:us|me)$";
-        assert!(Regex::new(pattern).unwrap().starts.is_some());
-        assert_same(
-            pattern,
-            &[
-                "share us",
-                "SHARE me",
-                "Follow us",
-                "fo",
-                "",
-                "xshare us",
-                "sharing",
-            ],
-        );
+        // Unicode's letters are too many to list.
+        assert!(Regex::new(r"^\w+ comments$").unwrap().starts.is_none());
+        let cases: [(&str, &[&str]); 4] = [
+            (
+                r"(?i)^(?:share|follow) (?:us|me)$",
+                &[
+                    "share us",
+                    "SHARE me",
+                    "Follow us",
+                    "fo",
+                    "",
+                    "xshare us",
+                    "sharing",
+                ],
+            ),
+            // A literal of one byte, which may be the whole text.
+            (r"^(?:a|share)", &["a", "ab", "share", "sh", "s", "b", ""]),
+            // Unicode's digits, after an optional group.
+            (
+                r"^(?:\d{1,2}:)?\d{1,2}:\d{2}$",
+                &["1:23", "12:34:56", "٣:٣٠", "१२:३४", "x1:23", "1", ":12", ""],
+            ),
+            (
+                r"^\d+ comments$",
+                &["12 comments", "٣ comments", "comments"],
+            ),
+        ];
+        for (pattern, haystacks) in cases {
+            assert!(Regex::new(pattern).unwrap().starts.is_some(), "{pattern}");
+            assert_same(pattern, haystacks);
+        }
     }
 
     #[test]
