@@ -2,6 +2,7 @@
 //! shape of a line (words, case, punctuation), dates.
 
 pub(crate) mod dates;
+mod eight;
 mod shape;
 mod stopwords;
 mod word_regex;
@@ -84,7 +85,7 @@ pub(crate) fn push_key(line: &str, out: &mut String) {
     let mut in_word = false;
     while at < bytes.len() {
         // Bytes past the end read as gaps.
-        let gaps = stopwords::not_alphanumeric(stopwords::eight_bytes(bytes, at));
+        let gaps = eight::not_alphanumeric(eight::eight_bytes(bytes, at));
         let run = (gaps.trailing_zeros() / 8) as usize;
         if run > 0 {
             if !in_word && out.len() > start {
@@ -97,7 +98,7 @@ pub(crate) fn push_key(line: &str, out: &mut String) {
                 continue;
             }
         }
-        let gap = (!(gaps >> (8 * run)) & stopwords::splat(0x80)).trailing_zeros() / 8;
+        let gap = (!(gaps >> (8 * run)) & eight::HIGH).trailing_zeros() / 8;
         at += gap as usize;
         in_word = false;
     }

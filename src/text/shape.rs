@@ -438,7 +438,10 @@ mod tests {
         }
 
         #[test]
-        fn ascii_counts_are_those_of_any_line(line in "[\\x00-\\x7f]{0,40}") {
+        fn ascii_counts_are_those_of_any_line(
+            // Any bytes, or words and gaps of several bytes.
+            line in "[\\x00-\\x7f]{0,40}|([A-Za-z0-9]{1,20}[ -/:-@.!?\\t]{1,3}){0,5}[A-Za-z0-9]{0,20}"
+        ) {
             proptest::prop_assert_eq!(Shape::count_ascii(line.as_bytes()), Shape::count(&line));
         }
     }

@@ -8,6 +8,8 @@
 
 use std::sync::LazyLock;
 
+use super::eight::{eight_bytes, not_alphanumeric, splat};
+
 /// A language with a stop-word list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -292,41 +294,6 @@ pub(crate) fn word_keys(text: &str, mut f: impl FnMut(Option<u128>)) {
             }
         }
     }
-}
-
-/// `byte` in each byte of a `u64`.
-pub(super) const fn splat(byte: u8) -> u64 {
-    u64::from_le_bytes([byte; 8])
-}
-
-/// The eight bytes of `raw` from `at` (in the order of a little-endian
-/// `u64`), those past its end 0.
-pub(super) fn eight_bytes(raw: &[u8], at: usize) -> u64 {
-    match raw.get(at..at + 8) {
-        Some(chunk) => {
-            let mut bytes = [0; 8];
-            bytes.copy_from_slice(chunk);
-            u64::from_le_bytes(bytes)
-        }
-        None => raw
-            .get(at..)
-            .unwrap_or_default()
-            .iter()
-            .rev()
-            .fold(0, |bytes, &b| bytes << 8 | u64::from(b)),
-    }
-}
-
-/// The high bit of each byte of `chunk` that is not an ASCII letter or
-/// digit, all bytes tested at once. `v + (0x80 - lo)` has its high bit set
-/// where `v >= lo`, for bytes below 0x80, without carrying into the next.
-pub(super) fn not_alphanumeric(chunk: u64) -> u64 {
-    let at_least = |v: u64, lo: u8| v.wrapping_add(splat(0x80 - lo));
-    let ascii = chunk & splat(0x7f);
-    let digit = at_least(ascii, b'0') & !at_least(ascii, b'9' + 1);
-    let folded = ascii | splat(0x20);
-    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
-    !((digit | letter) & !chunk) & splat(0x80)
 }
 
 /// `word` in lowercase as a key, when it fits in 16 bytes.
