@@ -165,10 +165,17 @@ impl WordTable {
         folded.wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }
 
+    /// The word of [`WordTable::filter`] and the bit in it that stand for
+    /// the key of `hash`.
+    fn filter_bit(hash: u64) -> (usize, u64) {
+        let bit = hash >> FILTER_SHIFT;
+        ((bit / 64) as usize, 1 << (bit % 64))
+    }
+
     /// Whether the filter lets the key of `hash` through.
     fn may_hold(&self, hash: u64) -> bool {
-        let bit = hash >> FILTER_SHIFT;
-        self.filter[(bit / 64) as usize] & (1 << (bit % 64)) != 0
+        let (word, bit) = WordTable::filter_bit(hash);
+        self.filter[word] & bit != 0
     }
 
     /// The slot holding the key of `hash`, `key`, or the empty slot where it
@@ -201,8 +208,8 @@ impl WordTable {
 
     fn insert_key(&mut self, key: u128, bits: u16) {
         let hash = WordTable::hash(key);
-        let bit = hash >> FILTER_SHIFT;
-        self.filter[(bit / 64) as usize] |= 1 << (bit % 64);
+        let (word, bit) = WordTable::filter_bit(hash);
+        self.filter[word] |= bit;
         let at = self.slot(key, hash);
         if self.keys[at] == 0 {
             self.keys[at] = key;
