@@ -28,15 +28,39 @@ pub(super) fn eight_bytes(raw: &[u8], at: usize) -> u64 {
     }
 }
 
+/// `v + (0x80 - lo)` in each byte: the high bit set where `v >= lo`.
+fn at_least(v: u64, lo: u8) -> u64 {
+    v.wrapping_add(splat(0x80 - lo))
+}
+
+/// The high bit of each byte of `chunk` from `lo` to `hi`, ASCII both.
+fn in_range(chunk: u64, lo: u8, hi: u8) -> u64 {
+    let ascii = chunk & splat(0x7f);
+    at_least(ascii, lo) & !at_least(ascii, hi + 1) & !chunk & HIGH
+}
+
+/// The high bit of each byte of `chunk` that is an ASCII digit.
+pub(super) fn digits(chunk: u64) -> u64 {
+    in_range(chunk, b'0', b'9')
+}
+
+/// The high bit of each byte of `chunk` that is an ASCII uppercase letter.
+pub(super) fn uppercase(chunk: u64) -> u64 {
+    in_range(chunk, b'A', b'Z')
+}
+
 /// The high bit of each byte of `chunk` that is not an ASCII letter or
 /// digit.
 pub(super) fn not_alphanumeric(chunk: u64) -> u64 {
-    let at_least = |v: u64, lo: u8| v.wrapping_add(splat(0x80 - lo));
-    let ascii = chunk & splat(0x7f);
-    let digit = at_least(ascii, b'0') & !at_least(ascii, b'9' + 1);
-    let folded = ascii | splat(0x20);
-    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
-    !((digit | letter) & !chunk) & HIGH
+    // Lowercase and uppercase letters differ only in 0x20.
+    !(digits(chunk) | in_range(chunk | splat(0x20), b'a', b'z')) & HIGH
+}
+
+/// How many bytes of `mask` have their high bit set (other bits clear).
+pub(super) fn count_high(mask: u64) -> u32 {
+    // Each byte is 0 or 1 after the shift; the product adds them all up in
+    // the top byte, at most 8.
+    ((mask >> 7).wrapping_mul(splat(1)) >> 56) as u32
 }
 
 #[cfg(test)]
@@ -57,7 +81,17 @@ mod tests {
                     !b.is_ascii_alphanumeric(),
                     "{b}"
                 );
+                assert_eq!(bit(digits(chunk)), b.is_ascii_digit(), "{b}");
+                assert_eq!(bit(uppercase(chunk)), b.is_ascii_uppercase(), "{b}");
             }
+        }
+    }
+
+    #[test]
+    fn high_bits_are_counted() {
+        for mask in 0..=u8::MAX {
+            let spread = (0..8).fold(0u64, |m, k| m | u64::from(mask >> k & 1) << (8 * k + 7));
+            assert_eq!(count_high(spread), mask.count_ones(), "{mask:08b}");
         }
     }
 
