@@ -426,7 +426,10 @@ fn is_publisher(doc: &Document<'_>, i: usize, doubled: bool) -> bool {
     {
         return false;
     }
-    doc.text_matches(&PRESS, i) || (doubled && shape.words >= 2)
+    // Searched line by line, not through the document's search for the
+    // pattern's literals: only a few short lines of the header get here,
+    // and that search would read the whole text for them.
+    PRESS.is_match(doc.line_text(i)) || (doubled && shape.words >= 2)
 }
 
 /// The section a line names, as a range of its text.
