@@ -56,6 +56,12 @@ pub(super) fn not_alphanumeric(chunk: u64) -> u64 {
     !(digits(chunk) | in_range(chunk | splat(0x20), b'a', b'z')) & HIGH
 }
 
+/// How many bytes come before the first whose high bit `mask` sets: 8 when
+/// it sets none.
+pub(super) fn bytes_before(mask: u64) -> u32 {
+    mask.trailing_zeros() / 8
+}
+
 /// How many bytes of `mask` have their high bit set (other bits clear).
 pub(super) fn count_high(mask: u64) -> u32 {
     // Each byte is 0 or 1 after the shift; the product adds them all up in
@@ -92,6 +98,7 @@ mod tests {
         for mask in 0..=u8::MAX {
             let spread = (0..8).fold(0u64, |m, k| m | u64::from(mask >> k & 1) << (8 * k + 7));
             assert_eq!(count_high(spread), mask.count_ones(), "{mask:08b}");
+            assert_eq!(bytes_before(spread), mask.trailing_zeros(), "{mask:08b}");
         }
     }
 

@@ -86,7 +86,7 @@ pub(crate) fn push_key(line: &str, out: &mut String) {
     while at < bytes.len() {
         // Bytes past the end read as gaps.
         let gaps = eight::not_alphanumeric(eight::eight_bytes(bytes, at));
-        let run = (gaps.trailing_zeros() / 8) as usize;
+        let run = eight::bytes_before(gaps) as usize;
         if run > 0 {
             if !in_word && out.len() > start {
                 out.push(' ');
@@ -98,7 +98,7 @@ pub(crate) fn push_key(line: &str, out: &mut String) {
                 continue;
             }
         }
-        let gap = (!(gaps >> (8 * run)) & eight::HIGH).trailing_zeros() / 8;
+        let gap = eight::bytes_before(!(gaps >> (8 * run)) & eight::HIGH);
         at += gap as usize;
         in_word = false;
     }

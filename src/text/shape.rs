@@ -282,7 +282,7 @@ impl Word {
         let chunk = eight_bytes(bytes, *at);
         let ends = eight::not_alphanumeric(chunk);
         // Bytes past the line read as 0, which ends a word.
-        let run = ends.trailing_zeros() / 8;
+        let run = eight::bytes_before(ends);
         let before_end = (ends & ends.wrapping_neg()).wrapping_sub(1);
         let digits = eight::count_high(eight::digits(chunk) & before_end);
         self.letters += run - digits;

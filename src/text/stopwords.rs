@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use super::eight::{eight_bytes, not_alphanumeric, splat};
+use super::eight::{bytes_before, eight_bytes, not_alphanumeric, splat};
 
 /// A language with a stop-word list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -249,7 +249,7 @@ pub(crate) fn word_keys(text: &str, mut f: impl FnMut(Option<u128>)) {
         let chunk = eight_bytes(raw, at);
         // The run of ASCII letters and digits at `at`: bytes past the end
         // of the text read as 0, which ends a run.
-        let run = (not_alphanumeric(chunk).trailing_zeros() / 8) as usize;
+        let run = bytes_before(not_alphanumeric(chunk)) as usize;
         if run > 0 {
             let lower = (chunk | splat(0x20)) & (u64::MAX >> (64 - 8 * run));
             if len == 0 {
