@@ -36,6 +36,7 @@ use std::sync::LazyLock;
 use crate::text::Regex;
 
 use crate::cleaners::{ad_markers, captions, related_links, site_chrome};
+use crate::document::LineFact;
 use crate::text::{Initial, Phrases, dates};
 use crate::{Cleaner, Document, Marks, Metadata};
 
@@ -243,26 +244,26 @@ impl Cleaner for HeaderMetadata {
         // Lines that are one field whatever their neighbours.
         for (slot, &doubled) in fields.iter_mut().zip(&doubled) {
             let i = slot.0;
-            let text = doc.line_text(i);
-            if let Some(found) = dates::date_line(text) {
+            let own = doc.fact(&OWN_FIELDS, i);
+            if let Some(found) = own.date {
                 fill_dates(marks.metadata_mut(), doc, i, &found);
                 slot.1 = Field::Date;
-            } else if is_publisher(doc, i, doubled) {
+            } else if own.outlet == Outlet::Named || (own.outlet == Outlet::IfDoubled && doubled) {
                 let meta = marks.metadata_mut();
                 meta.publisher
-                    .get_or_insert_with(|| doc.line_slice(i, 0..text.len()));
+                    .get_or_insert_with(|| doc.line_slice(i, 0..doc.line_text(i).len()));
                 slot.1 = Field::Publisher;
-            } else if let Some(range) = section(doc, i) {
+            } else if let Some((start, end)) = own.section {
                 marks
                     .metadata_mut()
                     .section
-                    .get_or_insert_with(|| doc.line_slice(i, range));
+                    .get_or_insert_with(|| doc.line_slice(i, start..end));
                 slot.1 = Field::Section;
-            } else if let Some(range) = labelled_byline(text) {
+            } else if let Some((start, end)) = own.byline {
                 marks
                     .metadata_mut()
                     .byline
-                    .get_or_insert_with(|| doc.line_slice(i, range));
+                    .get_or_insert_with(|| doc.line_slice(i, start..end));
                 slot.1 = Field::Byline;
             }
         }
@@ -416,7 +417,50 @@ pub(crate) fn unlabelled_byline(line: &str) -> Option<Range<usize>> {
     (names.end() == line.len()).then_some(names.range())
 }
 
-fn is_publisher(doc: &Document<'_>, i: usize, doubled: bool) -> bool {
+/// What a header line holds by its own text, whatever its neighbours.
+/// The header is read again in each round of the pipeline, so this is
+/// found once per line.
+#[derive(Clone, Copy, Debug, Default)]
+struct OwnFields {
+    date: Option<dates::DateLine>,
+    /// Whether a line without a date names the outlet.
+    outlet: Outlet,
+    /// The section it names, and the names of a labelled byline: each a
+    /// range of its text, on a line without a date.
+    section: Option<(usize, usize)>,
+    byline: Option<(usize, usize)>,
+}
+
+static OWN_FIELDS: LineFact<OwnFields> = LineFact::new(|doc, i| {
+    let text = doc.line_text(i);
+    if let Some(date) = dates::date_line(text) {
+        return OwnFields {
+            date: Some(date),
+            ..OwnFields::default()
+        };
+    }
+    let pair = |range: Range<usize>| (range.start, range.end);
+    OwnFields {
+        date: None,
+        outlet: outlet(doc, i),
+        section: section(doc, i).map(pair),
+        byline: labelled_byline(text).map(pair),
+    }
+});
+
+/// Whether a header line names the outlet that published the story.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Outlet {
+    #[default]
+    No,
+    /// A short title-case line with a word of outlets' names.
+    Named,
+    /// A short title-case line of several words: the outlet's name when
+    /// it stands twice in a row, as a logo and its text do.
+    IfDoubled,
+}
+
+fn outlet(doc: &Document<'_>, i: usize) -> Outlet {
     let shape = doc.shape(i);
     if shape.words == 0
         || shape.words > 5
@@ -424,12 +468,18 @@ fn is_publisher(doc: &Document<'_>, i: usize, doubled: bool) -> bool {
         || shape.digits > 0
         || !shape.is_title_case()
     {
-        return false;
+        return Outlet::No;
     }
     // Searched line by line, not through the document's search for the
     // pattern's literals: only a few short lines of the header get here,
     // and that search would read the whole text for them.
-    PRESS.is_match(doc.line_text(i)) || (doubled && shape.words >= 2)
+    if PRESS.is_match(doc.line_text(i)) {
+        Outlet::Named
+    } else if shape.words >= 2 {
+        Outlet::IfDoubled
+    } else {
+        Outlet::No
+    }
 }
 
 /// The section a line names, as a range of its text.

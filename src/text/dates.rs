@@ -62,7 +62,7 @@ static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The dates a date line carries, as byte ranges into the line.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct DateLine {
     pub published: Option<(usize, usize)>,
     pub updated: Option<(usize, usize)>,
