@@ -111,7 +111,7 @@ impl Shape {
             s.inner_stops += u32::from(std::mem::take(&mut prev_terminal) && upper);
             let mut word = Word::default();
             while word.add_ascii(line, &mut at) == 8 {}
-            s.count_word(word.letters, word.digits, word.uppercase, upper);
+            s.count_word(&word, upper);
         }
         s
     }
@@ -174,7 +174,7 @@ impl Shape {
                     }
                 }
             }
-            s.count_word(word.letters, word.digits, word.uppercase, upper);
+            s.count_word(&word, upper);
         }
         s
     }
@@ -192,13 +192,12 @@ impl Shape {
         }
     }
 
-    /// Counts a word of `letters` letters (`uppercase` of them uppercase)
-    /// and `digits` digits, starting with an uppercase letter when `upper`.
-    fn count_word(&mut self, letters: u32, digits: u32, uppercase: u32, upper: bool) {
-        self.letters += letters;
-        self.digits += digits;
-        self.uppercase += uppercase;
-        self.close_word(letters, upper, letters == 0);
+    /// Counts `word`, starting with an uppercase letter when `upper`.
+    fn count_word(&mut self, word: &Word, upper: bool) {
+        self.letters += word.letters;
+        self.digits += word.digits;
+        self.uppercase += word.uppercase;
+        self.close_word(word.letters, upper, word.letters == 0);
     }
 
     fn close_word(&mut self, letters: u32, upper: bool, digits_only: bool) {
