@@ -44,8 +44,7 @@ pub struct Document<'a> {
     text: &'a str,
     lines: Vec<Line>,
     favor: Favor,
-    shapes: OnceCell<Vec<Shape>>,
-    keys: OnceCell<Keys>,
+    shapes_and_keys: OnceCell<(Vec<Shape>, Keys)>,
     key_ids: OnceCell<KeyIds>,
     /// See [`Document::normalized`].
     normalized: OnceCell<Vec<Option<Box<str>>>>,
@@ -155,8 +154,7 @@ impl<'a> Document<'a> {
             text,
             lines,
             favor,
-            shapes: OnceCell::new(),
-            keys: OnceCell::new(),
+            shapes_and_keys: OnceCell::new(),
             key_ids: OnceCell::new(),
             normalized: OnceCell::new(),
             facts: RefCell::new(Vec::new()),
@@ -182,8 +180,7 @@ impl<'a> Document<'a> {
     pub(crate) fn into_parts(self) -> (Vec<Line>, Scratch) {
         let Document {
             lines,
-            shapes,
-            keys,
+            shapes_and_keys,
             key_ids,
             facts,
             candidates,
@@ -191,10 +188,8 @@ impl<'a> Document<'a> {
             ..
         } = self;
         let mut scratch = scratch.into_inner();
-        if let Some(shapes) = shapes.into_inner() {
+        if let Some((shapes, keys)) = shapes_and_keys.into_inner() {
             scratch.give(shapes);
-        }
-        if let Some(keys) = keys.into_inner() {
             scratch.give(keys.text.into_bytes());
             scratch.give(keys.spans);
         }
@@ -327,11 +322,7 @@ impl<'a> Document<'a> {
     /// Shapes of all lines, computed once per document.
     #[must_use]
     pub fn shapes(&self) -> &[Shape] {
-        self.shapes.get_or_init(|| {
-            let mut shapes = self.buffer();
-            shapes.extend((0..self.lines.len()).map(|i| Shape::of(self.line_text(i))));
-            shapes
-        })
+        &self.shapes_and_keys().0
     }
 
     /// The lookup key of line `index`: its words in lowercase, joined by
@@ -389,26 +380,33 @@ impl<'a> Document<'a> {
 
     /// The keys of all lines, computed on first use.
     fn keys(&self) -> &Keys {
-        self.keys.get_or_init(|| self.compute_keys())
+        &self.shapes_and_keys().1
     }
 
-    fn compute_keys(&self) -> Keys {
-        // Empty, so valid UTF-8.
-        let mut text = String::from_utf8(self.buffer()).unwrap_or_default();
-        let mut spans = self.buffer();
-        spans.reserve(self.lines.len());
-        for i in 0..self.lines.len() {
-            let line = self.line_text(i);
-            if line.len() > KEY_MAX_BYTES {
-                spans.push(KeySpan::NONE);
-                continue;
+    /// The shapes and keys of all lines: one reading of each line's words
+    /// gives both, and nearly every cleaning needs both.
+    fn shapes_and_keys(&self) -> &(Vec<Shape>, Keys) {
+        self.shapes_and_keys.get_or_init(|| {
+            let mut shapes = self.buffer();
+            shapes.reserve(self.lines.len());
+            // Empty, so valid UTF-8.
+            let mut text = String::from_utf8(self.buffer()).unwrap_or_default();
+            let mut spans = self.buffer();
+            spans.reserve(self.lines.len());
+            for i in 0..self.lines.len() {
+                let line = self.line_text(i);
+                if line.len() > KEY_MAX_BYTES {
+                    shapes.push(Shape::of(line));
+                    spans.push(KeySpan::NONE);
+                    continue;
+                }
+                let start = text.len();
+                shapes.push(Shape::with_key(line, Some(&mut text)));
+                spans.push(KeySpan::new(start, text.len()));
+                text.push('\n');
             }
-            let start = text.len();
-            text::push_key(line, &mut text);
-            spans.push(KeySpan::new(start, text.len()));
-            text.push('\n');
-        }
-        Keys { text, spans }
+            (shapes, Keys { text, spans })
+        })
     }
 
     /// Whether `pattern` matches the [`key`](Document::key) of line `index`

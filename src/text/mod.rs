@@ -71,41 +71,13 @@ pub(crate) fn trim_span(text: &str, span: Span) -> Span {
 /// symbols dropped. `"- Advertisement -"` and `"ADVERTISEMENT"` share the
 /// key `advertisement`.
 pub(crate) fn push_key(line: &str, out: &mut String) {
-    let start = out.len();
-    out.reserve(line.len());
-    if !line.is_ascii() {
-        push_key_by_chars(line, out);
-        return;
-    }
-    // Most lines are ASCII: their words and the gaps between are found
-    // eight bytes at a time. `| 0x20` lowercases a letter, and leaves a
-    // digit as it is.
-    let bytes = line.as_bytes();
-    let mut at = 0;
-    let mut in_word = false;
-    while at < bytes.len() {
-        // Bytes past the end read as gaps.
-        let gaps = eight::not_alphanumeric(eight::eight_bytes(bytes, at));
-        let run = eight::bytes_before(gaps) as usize;
-        if run > 0 {
-            if !in_word && out.len() > start {
-                out.push(' ');
-            }
-            out.extend(bytes[at..at + run].iter().map(|&b| char::from(b | 0x20)));
-            at += run;
-            in_word = run == 8;
-            if in_word {
-                continue;
-            }
-        }
-        let gap = eight::bytes_before(!(gaps >> (8 * run)) & eight::HIGH);
-        at += gap as usize;
-        in_word = false;
-    }
+    // The words of an ASCII line are read eight bytes at a time where its
+    // shape is measured, in the same pass.
+    Shape::with_key(line, Some(out));
 }
 
 /// [`push_key`] a character at a time, for any line.
-fn push_key_by_chars(line: &str, out: &mut String) {
+pub(super) fn push_key_by_chars(line: &str, out: &mut String) {
     let start = out.len();
     let mut gap = false;
     // Starts a word: a space after the one before.
@@ -445,21 +417,6 @@ mod tests {
     fn blank_span_collapses_to_its_start() {
         let text = "ab \u{00A0}\t\n";
         assert_eq!(trim_span(text, Span::new(2, text.len())), Span::new(2, 2));
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn ascii_keys_are_those_of_any_line(
-            // Any bytes, or words longer than the eight bytes read at once.
-            line in "[ -~\t]{0,40}|([A-Za-z0-9]{1,20}[ -/:-@\t]{1,3}){0,5}[A-Za-z0-9]{0,20}"
-        ) {
-            // Appended after other keys, as the document's keys are.
-            let mut by_chars = "earlier keys ".to_owned();
-            let mut by_words = by_chars.clone();
-            push_key_by_chars(&line, &mut by_chars);
-            push_key(&line, &mut by_words);
-            proptest::prop_assert_eq!(by_words, by_chars);
-        }
     }
 
     #[test]

@@ -72,9 +72,19 @@ impl Shape {
     /// Measures `line` (already trimmed).
     #[must_use]
     pub fn of(line: &str) -> Shape {
+        Shape::with_key(line, None)
+    }
+
+    /// Measures `line` (already trimmed) and, when `key` is given, appends
+    /// its lookup key to it, as [`push_key`](super::push_key) does. Most
+    /// lines are ASCII: their words are then read once for both.
+    pub(crate) fn with_key(line: &str, key: Option<&mut String>) -> Shape {
         let mut s = if line.is_ascii() {
-            Shape::count_ascii(line.as_bytes())
+            Shape::count_ascii(line.as_bytes(), key)
         } else {
+            if let Some(key) = key {
+                super::push_key_by_chars(line, key);
+            }
             Shape::count(line)
         };
         s.bytes = line.len() as u32;
@@ -91,13 +101,17 @@ impl Shape {
     }
 
     /// [`count`](Shape::count) of an ASCII line, most lines: a byte is a
-    /// character.
-    fn count_ascii(line: &[u8]) -> Shape {
+    /// character. Appends the line's key to `key` when given.
+    fn count_ascii(line: &[u8], mut key: Option<&mut String>) -> Shape {
         let table = &*ASCII_BITS;
         let mut s = Shape {
             chars: line.len() as u32,
             ..Shape::default()
         };
+        let key_start = key.as_deref_mut().map_or(0, |key| {
+            key.reserve(line.len());
+            key.len()
+        });
         let mut prev_terminal = false;
         let mut at = 0;
         while at < line.len() {
@@ -109,8 +123,27 @@ impl Shape {
             }
             let upper = c & UPPER != 0;
             s.inner_stops += u32::from(std::mem::take(&mut prev_terminal) && upper);
+            if let Some(key) = key.as_deref_mut()
+                && key.len() > key_start
+            {
+                key.push(' ');
+            }
             let mut word = Word::default();
-            while word.add_ascii(line, &mut at) == 8 {}
+            loop {
+                let start = at;
+                let run = word.add_ascii(line, &mut at);
+                if let Some(key) = key.as_deref_mut() {
+                    // `| 0x20` lowercases a letter, and leaves a digit as it is.
+                    key.extend(
+                        line[start..at]
+                            .iter()
+                            .map(|&b| char::from((b | 0x20) & 0x7F)),
+                    );
+                }
+                if run < 8 {
+                    break;
+                }
+            }
             s.count_word(&word, upper);
         }
         s
@@ -476,7 +509,16 @@ mod tests {
             // Any bytes, or words and gaps of several bytes.
             line in "[\\x00-\\x7f]{0,40}|([A-Za-z0-9]{1,20}[ -/:-@.!?\\t]{1,3}){0,5}[A-Za-z0-9]{0,20}"
         ) {
-            proptest::prop_assert_eq!(Shape::count_ascii(line.as_bytes()), counted_by_definition(&line));
+            // The key read in the same pass, after other keys as the
+            // document's are, is the one read a character at a time.
+            let mut key = "earlier keys ".to_owned();
+            let mut by_chars = key.clone();
+            super::super::push_key_by_chars(&line, &mut by_chars);
+            proptest::prop_assert_eq!(
+                Shape::count_ascii(line.as_bytes(), Some(&mut key)),
+                counted_by_definition(&line)
+            );
+            proptest::prop_assert_eq!(key, by_chars);
         }
     }
 
