@@ -234,19 +234,14 @@ impl Shape {
     }
 
     fn close_word(&mut self, letters: u32, upper: bool, digits_only: bool) {
+        // Added to, 0 or 1, rather than branched on: whether a word is
+        // capitalised or long is as good as random to branch prediction.
+        let (upper, long) = (u32::from(upper), u32::from(letters >= 4));
         self.words += 1;
-        if upper {
-            self.capitalized += 1;
-        }
-        if letters >= 4 {
-            self.long_words += 1;
-            if upper {
-                self.long_capitalized += 1;
-            }
-        }
-        if digits_only {
-            self.numbers += 1;
-        }
+        self.capitalized += upper;
+        self.long_words += long;
+        self.long_capitalized += long & upper;
+        self.numbers += u32::from(digits_only);
     }
 
     /// Most words of four letters or more are capitalised, as in
