@@ -361,7 +361,8 @@ impl<'a> Document<'a> {
     fn key_id_table(&self) -> &KeyIds {
         self.key_ids.get_or_init(|| {
             // Sized for every line at once: growing would hash each key again.
-            let mut known: HashMap<&str, u32> = HashMap::with_capacity(self.lines.len() + 1);
+            let mut known: HashMap<&str, u32, foldhash::fast::RandomState> =
+                HashMap::with_capacity_and_hasher(self.lines.len() + 1, Default::default());
             known.insert("", 0);
             let mut ids = self.buffer();
             ids.extend((0..self.lines.len()).map(|i| match self.key(i) {

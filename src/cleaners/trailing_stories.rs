@@ -279,7 +279,8 @@ fn on_topic_from(
 ) -> Vec<usize> {
     // Each long word of the story, in lowercase, with the first line that
     // has it.
-    let mut first_seen: HashMap<Cow<'_, str>, usize> = HashMap::new();
+    let mut first_seen: HashMap<Cow<'_, str>, usize, foldhash::fast::RandomState> =
+        HashMap::default();
     let mut prose = prose.iter().map(|&at| roles[at].0).peekable();
     let mut from = Vec::new();
     let mut seen = Vec::new();

@@ -14,7 +14,6 @@ pub(crate) use word_regex::Regex;
 
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use unicode_normalization::UnicodeNormalization;
@@ -327,48 +326,10 @@ pub(crate) struct Phrases {
     keys: FixedSet<Box<str>>,
 }
 
-/// A set built once from fixed entries and then only looked up, hashed
-/// with [`FxHasher`].
-pub(crate) type FixedSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
-
-/// The hash of rustc (FxHash): several times faster than the default on
-/// short keys. Phrase sets are fixed when built, so lookups of crafted keys
-/// cannot make them slow.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct FxHasher {
-    hash: u64,
-}
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
+/// A set built once from fixed entries and then only looked up: hashed
+/// with a fixed seed, as crafted keys cannot make lookups of a fixed set
+/// slow.
+pub(crate) type FixedSet<T> = HashSet<T, foldhash::fast::FixedState>;
 
 impl Phrases {
     /// Phrases as printed; each is stored by its [`key`].
