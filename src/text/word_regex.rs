@@ -65,7 +65,10 @@ impl Regex {
                 (prefixes.literals().and_then(first_pairs), None)
             }
             Ok(hir) => {
-                let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+                let prefixes = Extractor::new()
+                    .kind(ExtractKind::Prefix)
+                    .limit_literal_len(MAX_START_LITERAL_LEN)
+                    .extract(&hir);
                 (None, prefixes.literals().and_then(start_literals))
             }
             Err(_) => (None, None),
@@ -167,6 +170,12 @@ fn first_pairs(literals: &[Literal]) -> Option<Box<Pairs>> {
 /// Shortest literal worth searching a document for, and most literals.
 const MIN_START_LITERAL: usize = 3;
 const MAX_START_LITERALS: usize = 256;
+
+/// Longest literal searched for: the alternatives of a pattern that share
+/// their first eight bytes are then one literal, and few literals are
+/// searched for many at a time (with SIMD, up to 64), where many would be
+/// searched a byte at a time. Few lines start eight bytes of one anyway.
+const MAX_START_LITERAL_LEN: usize = 8;
 
 /// For a pattern whose every match starts with one of `literals`, all at
 /// least [`MIN_START_LITERAL`] bytes and none holding a line break: a
