@@ -215,14 +215,11 @@ impl Shape {
     /// Counts a character that is no letter or digit, of class `c`: a comma,
     /// and whether a sentence break stands before what follows.
     fn count_punctuation(&mut self, c: u8, prev_terminal: &mut bool) {
-        if c & TERMINAL != 0 {
-            *prev_terminal = true;
-        } else if c & COMMA != 0 {
-            self.commas += 1;
-            *prev_terminal = false;
-        } else if c & NEUTRAL == 0 {
-            *prev_terminal = false;
-        }
+        // Without branches, as `close_word`: a mark ends a sentence, a
+        // neutral one leaves the break as it was, any other (a comma too)
+        // ends it.
+        self.commas += u32::from(c & COMMA != 0);
+        *prev_terminal = (c & TERMINAL != 0) | ((c & NEUTRAL != 0) & *prev_terminal);
     }
 
     /// Counts `word`, starting with an uppercase letter when `upper`.
