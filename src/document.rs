@@ -620,11 +620,16 @@ mod tests {
         LazyLock::new(|| Regex::new(r"\bcookies?\b.*\b(?:accept|policy)\b|\bwe use\b").unwrap());
     static OUTLETS: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)\b(?:Daily|Times|Gazette)\b").unwrap());
+    /// Literals longer than the eight bytes searched for.
+    static NOTICES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\bunsubscribe at any time\b|\bsomething went wrong\b").unwrap()
+    });
 
     #[test]
     fn lines_that_may_match_are_found_in_one_search() {
         assert!(COOKIES.match_starts("").is_some());
         assert!(OUTLETS.match_starts("").is_some());
+        assert!(NOTICES.match_starts("").is_some());
         let text = "We use cookies.\n\
                     Accept the cookie policy\n\
                     \n\
@@ -636,13 +641,21 @@ mod tests {
                     A line far too long to have a key, about the cookie policy we use: "
             .to_owned()
             + &"accept ".repeat(40)
-            + "\nLast: we use\nRead the Times today";
+            + "\nLast: we use\nRead the Times today\n\
+               You can unsubscribe at any time.\n\
+               Unsubscribed? Something went wrong\n\
+               unsubscribe now";
         let doc = Document::new(&text);
         for i in 0..doc.len() {
             let key = doc.key(i);
             assert_eq!(
                 doc.key_matches(&COOKIES, i),
                 key.is_some_and(|key| COOKIES.is_match(key)),
+                "line {i}: {key:?}"
+            );
+            assert_eq!(
+                doc.key_matches(&NOTICES, i),
+                key.is_some_and(|key| NOTICES.is_match(key)),
                 "line {i}: {key:?}"
             );
             assert_eq!(
@@ -654,6 +667,8 @@ mod tests {
         }
         assert!(doc.key_matches(&COOKIES, 1) && doc.key_matches(&COOKIES, 9));
         assert!(!doc.key_matches(&COOKIES, 5) && !doc.key_matches(&COOKIES, 8));
+        assert!(doc.key_matches(&NOTICES, 11) && doc.key_matches(&NOTICES, 12));
+        assert!(!doc.key_matches(&NOTICES, 13));
         assert!(doc.text_matches(&OUTLETS, 3) && doc.text_matches(&OUTLETS, 7));
         // Found in the source, not because normalising changed the line.
         assert!(doc.is_normalized(10) && doc.text_matches(&OUTLETS, 10));

@@ -133,7 +133,9 @@ impl Shape {
                 let start = at;
                 let run = word.add_ascii(line, &mut at);
                 if let Some(key) = key.as_deref_mut() {
-                    // `| 0x20` lowercases a letter, and leaves a digit as it is.
+                    // `| 0x20` lowercases a letter, and leaves a digit as it
+                    // is; `& 0x7F`, which changes no byte of an ASCII line,
+                    // tells the compiler each is one byte of UTF-8.
                     key.extend(
                         line[start..at]
                             .iter()
@@ -215,9 +217,9 @@ impl Shape {
     /// Counts a character that is no letter or digit, of class `c`: a comma,
     /// and whether a sentence break stands before what follows.
     fn count_punctuation(&mut self, c: u8, prev_terminal: &mut bool) {
-        // Without branches, as `close_word`: a mark ends a sentence, a
-        // neutral one leaves the break as it was, any other (a comma too)
-        // ends it.
+        // Without branches, as in `close_word`: a sentence's end (`.`, `!`,
+        // `?`) starts a break, a neutral character leaves it as it was, any
+        // other (a comma too) ends it.
         self.commas += u32::from(c & COMMA != 0);
         *prev_terminal = (c & TERMINAL != 0) | ((c & NEUTRAL != 0) & *prev_terminal);
     }

@@ -254,6 +254,16 @@ mod tests {
     }
 
     #[test]
+    fn matches_are_searched_for_by_their_first_eight_bytes() {
+        let regex = Regex::new(r"\bsubscribe at any time\b|\bsubscribers only\b").unwrap();
+        // `subscrib` stands for both.
+        assert_eq!(
+            regex.start_literals.as_ref().map(AhoCorasick::patterns_len),
+            Some(1)
+        );
+    }
+
+    #[test]
     fn anchored_patterns_know_how_their_matches_start() {
         assert!(Regex::new(r"\bshare\b").unwrap().starts.is_none());
         // Unicode's letters are too many to list.

@@ -16,8 +16,11 @@ impl<const D: usize> Model<D> {
     }
 
     /// The weighted sum of the features that start a row (`row` may be
-    /// shorter than the model's rows): the same, term by term, as the
-    /// start of [`probability`](Model::probability)'s.
+    /// shorter than the model's rows), for
+    /// [`probability_continued`](Model::probability_continued) to go on
+    /// with. Its terms are those of [`probability`](Model::probability)'s
+    /// sum, added in another order: a row scored in two parts may differ
+    /// from one scored whole in the last bits.
     pub(super) fn partial_sum(&self, row: &[f32]) -> f32 {
         // Eight running sums, which the compiler keeps in one vector
         // register: with one, each addition would wait for the last.
