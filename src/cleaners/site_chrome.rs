@@ -390,17 +390,16 @@ fn may_be_copyright(doc: &Document<'_>, i: usize) -> bool {
         return true;
     }
     doc.key(i).is_none_or(|key| {
-        // A key shorter than the shortest holds none: most keys, those of
+        [
+            "all rights reserved",
+            "alle rechte vorbehalten",
+            "todos los derechos reservados",
+            "tutti i diritti riservati",
+        ]
+        .iter()
+        // A key shorter than a phrase cannot hold it: most keys, those of
         // menus and links, are, and need no search.
-        key.len() >= "all rights reserved".len()
-            && [
-                "all rights reserved",
-                "alle rechte vorbehalten",
-                "todos los derechos reservados",
-                "tutti i diritti riservati",
-            ]
-            .iter()
-            .any(|words| key.contains(words))
+        .any(|words| key.len() >= words.len() && key.contains(words))
     })
 }
 

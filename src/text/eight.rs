@@ -8,7 +8,7 @@ pub(super) const fn splat(byte: u8) -> u64 {
 }
 
 /// The high bit of every byte.
-pub(super) const HIGH: u64 = splat(0x80);
+const HIGH: u64 = splat(0x80);
 
 /// The eight bytes of `raw` from `at` (in the order of a little-endian
 /// `u64`), those past its end 0.

@@ -229,10 +229,12 @@ impl Shape {
         self.letters += word.letters;
         self.digits += word.digits;
         self.uppercase += word.uppercase;
-        self.close_word(word.letters, upper, word.letters == 0);
+        self.close_word(word.letters, upper);
     }
 
-    fn close_word(&mut self, letters: u32, upper: bool, digits_only: bool) {
+    /// Counts a word of `letters` letters (none: a number), starting with
+    /// an uppercase letter when `upper`.
+    fn close_word(&mut self, letters: u32, upper: bool) {
         // Added to, 0 or 1, rather than branched on: whether a word is
         // capitalised or long is as good as random to branch prediction.
         let (upper, long) = (u32::from(upper), u32::from(letters >= 4));
@@ -240,7 +242,7 @@ impl Shape {
         self.capitalized += upper;
         self.long_words += long;
         self.long_capitalized += long & upper;
-        self.numbers += u32::from(digits_only);
+        self.numbers += u32::from(letters == 0);
     }
 
     /// Most words of four letters or more are capitalised, as in
@@ -450,16 +452,15 @@ mod tests {
     /// marks dropped.
     fn counted_by_definition(line: &str) -> Shape {
         let mut s = Shape::default();
-        let mut word: Option<(u32, bool, bool)> = None;
+        let mut word: Option<(u32, bool)> = None;
         let mut prev_terminal = false;
         for c in line.chars().filter(|&c| !is_mark(c)).map(Class::of) {
             s.chars += 1;
             if c.alphanumeric {
-                let (letters, _, digits_only) = word.get_or_insert((0, c.uppercase, true));
+                let (letters, _) = word.get_or_insert((0, c.uppercase));
                 if c.numeric {
                     s.digits += 1;
                 } else {
-                    *digits_only = false;
                     *letters += 1;
                     s.letters += 1;
                     s.uppercase += u32::from(c.uppercase);
@@ -468,8 +469,8 @@ mod tests {
                 prev_terminal = false;
                 continue;
             }
-            if let Some((letters, upper, digits_only)) = word.take() {
-                s.close_word(letters, upper, digits_only);
+            if let Some((letters, upper)) = word.take() {
+                s.close_word(letters, upper);
             }
             match c.punctuation {
                 Punctuation::Terminal => prev_terminal = true,
@@ -481,8 +482,8 @@ mod tests {
                 Punctuation::Other => prev_terminal = false,
             }
         }
-        if let Some((letters, upper, digits_only)) = word {
-            s.close_word(letters, upper, digits_only);
+        if let Some((letters, upper)) = word {
+            s.close_word(letters, upper);
         }
         s
     }
