@@ -6,6 +6,7 @@
 //! short lines, repeats, its place on the page and against the page's
 //! densest block of prose). All are computed in a few linear passes.
 
+use std::iter;
 use std::sync::LazyLock;
 
 use crate::Document;
@@ -330,91 +331,178 @@ impl Features {
         self.lines.len()
     }
 
-    fn mean(&self, which: usize, k: usize, radius: usize) -> f32 {
-        let lo = k.saturating_sub(radius);
-        let hi = (k + radius + 1).min(self.len());
-        window_mean(&self.sums[which], lo, hi)
-    }
-
-    /// The first stage's features of line `k` (an index into `lines`).
-    pub(super) fn stage1(&self, k: usize) -> [f32; STAGE1] {
+    /// The first stage's features of every line, a feature at a time:
+    /// calls `f` with each feature's index and its values, one per line.
+    /// A column is added to every line's sum at once, several lines at a
+    /// time; a row at a time, the sum is one feature after another.
+    /// `column` holds each column while `f` reads it.
+    pub(super) fn stage1_columns(&self, column: &mut Vec<f32>, f: impl FnMut(usize, &[f32])) {
         let n = self.len();
-        let mut row = [0.0f32; STAGE1];
-        row[..LINE].copy_from_slice(&self.base[k]);
-        let mut at = LINE;
+        let mut out = Columns::new(column, 0, f);
+        for c in 0..LINE {
+            out.push(self.base.iter().map(|row| row[c]));
+        }
         for offset in [-2isize, -1, 1, 2] {
-            if let Some(j) = k.checked_add_signed(offset).filter(|&j| j < n) {
-                let b = &self.base[j];
-                row[at..at + 4].copy_from_slice(&[b[0], b[2], b[4], b[7]]);
+            for c in [0, 2, 4, 7] {
+                out.fill(|column| extend_shifted(column, &self.base, offset, |row| row[c]));
             }
-            at += 4;
         }
         for radius in [3, 8] {
-            row[at] = self.mean(0, k, radius);
-            row[at + 1] = self.mean(1, k, radius);
-            row[at + 2] = self.mean(2, k, radius);
-            at += 3;
+            for sums in &self.sums[..3] {
+                out.fill(|column| extend_window_means(column, sums, radius));
+            }
         }
-        let chrome_near = self.mean(3, k, 3) * (k.min(3) + (n - 1 - k).min(3) + 1) as f32;
-        row[at..at + 5].copy_from_slice(&[
+        out.push((0..n).map(|k| {
             if self.words[k] <= 5.0 {
                 ln_1p(self.short_run[k] as usize)
             } else {
                 0.0
-            },
-            ln_1p(self.prose_distance[k] as usize),
-            ln_1p(self.chrome[k] as usize),
-            self.chrome[k] / self.words[k].max(1.0),
-            chrome_near.ln_1p(),
-        ]);
-        at += 5;
-        let (b0, b1) = self.block;
-        row[at..at + 7].copy_from_slice(&[
-            k as f32 / n as f32,
-            self.cumulative_words[k],
-            ln_1p(self.repeats[k] as usize),
-            if (b0..=b1).contains(&k) { 1.0 } else { 0.0 },
-            ln_1p(b0.saturating_sub(k)),
-            ln_1p(k.saturating_sub(b1)),
-            ln_1p(n),
-        ]);
-        at += 7;
-        row[at..at + 3].copy_from_slice(&self.tidiness);
-        row
-    }
-
-    /// The second stage's features of line `k`, given the first stage's
-    /// probabilities `p` of all lines and their prefix sums `p_sums`.
-    #[cfg(test)]
-    pub(super) fn stage2(&self, k: usize, p: &[f32], p_sums: &[f32]) -> [f32; STAGE2] {
-        let mut row = [0.0f32; STAGE2];
-        row[..STAGE1].copy_from_slice(&self.stage1(k));
-        row[STAGE1..].copy_from_slice(&self.stage2_own(k, p, p_sums));
-        row
-    }
-
-    /// The features the second stage adds to the first's for line `k`:
-    /// the first stage's scores around it.
-    pub(super) fn stage2_own(&self, k: usize, p: &[f32], p_sums: &[f32]) -> [f32; STAGE2 - STAGE1] {
-        let n = self.len();
-        let mut row = [0.0f32; STAGE2 - STAGE1];
-        row[0] = p[k];
-        let mut at = 1;
-        for offset in [-3isize, -2, -1, 1, 2, 3] {
-            if let Some(j) = k.checked_add_signed(offset).filter(|&j| j < n) {
-                row[at] = p[j];
             }
-            at += 1;
+        }));
+        out.push(self.prose_distance.iter().map(|&d| ln_1p(d as usize)));
+        out.push(self.chrome.iter().map(|&c| ln_1p(c as usize)));
+        out.push((0..n).map(|k| self.chrome[k] / self.words[k].max(1.0)));
+        out.fill(|column| {
+            extend_window_means(column, &self.sums[3], 3);
+            for (k, near) in column.iter_mut().enumerate() {
+                let width = k.min(3) + (n - 1 - k).min(3) + 1;
+                *near = (*near * width as f32).ln_1p();
+            }
+        });
+        let (b0, b1) = self.block;
+        out.push((0..n).map(|k| k as f32 / n as f32));
+        out.push(self.cumulative_words.iter().copied());
+        out.push(self.repeats.iter().map(|&r| ln_1p(r as usize)));
+        out.push((0..n).map(|k| if (b0..=b1).contains(&k) { 1.0 } else { 0.0 }));
+        out.push((0..n).map(|k| ln_1p(b0.saturating_sub(k))));
+        out.push((0..n).map(|k| ln_1p(k.saturating_sub(b1))));
+        out.push(iter::repeat_n(ln_1p(n), n));
+        for share in self.tidiness {
+            out.push(iter::repeat_n(share, n));
+        }
+        debug_assert_eq!(out.next, STAGE1);
+    }
+
+    /// The features the second stage adds to the first's, as
+    /// [`stage1_columns`](Features::stage1_columns) gives those (from
+    /// index [`STAGE1`]): the first stage's scores around each line, given
+    /// those of all lines `p` and their prefix sums `p_sums`.
+    pub(super) fn stage2_columns(
+        &self,
+        p: &[f32],
+        p_sums: &[f32],
+        column: &mut Vec<f32>,
+        f: impl FnMut(usize, &[f32]),
+    ) {
+        let n = self.len();
+        let mut out = Columns::new(column, STAGE1, f);
+        out.push(p.iter().copied());
+        for offset in [-3isize, -2, -1, 1, 2, 3] {
+            out.fill(|column| extend_shifted(column, p, offset, |&p| p));
+        }
+        for radius in [5, 15] {
+            out.fill(|column| extend_window_means(column, p_sums, radius));
         }
         let mean = |lo: usize, hi: usize| window_mean(p_sums, lo, hi);
-        for radius in [5, 15] {
-            row[at] = mean(k.saturating_sub(radius), (k + radius + 1).min(n));
-            at += 1;
-        }
-        row[at] = mean(0, k);
-        row[at + 1] = mean(k + 1, n);
-        row
+        out.push((0..n).map(|k| mean(0, k)));
+        out.push((0..n).map(|k| mean(k + 1, n)));
+        debug_assert_eq!(out.next, STAGE2);
     }
+
+    /// The first stage's features of each line, as rows.
+    #[cfg(test)]
+    pub(super) fn stage1_rows(&self) -> Vec<[f32; STAGE1]> {
+        let mut rows = vec![[0.0; STAGE1]; self.len()];
+        self.stage1_columns(&mut Vec::new(), |c, values| {
+            for (row, &x) in rows.iter_mut().zip(values) {
+                row[c] = x;
+            }
+        });
+        rows
+    }
+
+    /// The second stage's features of each line, as rows; see
+    /// [`stage2_columns`](Features::stage2_columns).
+    #[cfg(test)]
+    pub(super) fn stage2_rows(&self, p: &[f32], p_sums: &[f32]) -> Vec<[f32; STAGE2]> {
+        let mut rows = vec![[0.0; STAGE2]; self.len()];
+        for (row, first) in rows.iter_mut().zip(self.stage1_rows()) {
+            row[..STAGE1].copy_from_slice(&first);
+        }
+        self.stage2_columns(p, p_sums, &mut Vec::new(), |c, values| {
+            for (row, &x) in rows.iter_mut().zip(values) {
+                row[c] = x;
+            }
+        });
+        rows
+    }
+}
+
+/// Hands out columns of features, numbered in the order they come.
+struct Columns<'c, F> {
+    column: &'c mut Vec<f32>,
+    next: usize,
+    f: F,
+}
+
+impl<'c, F: FnMut(usize, &[f32])> Columns<'c, F> {
+    fn new(column: &'c mut Vec<f32>, first: usize, f: F) -> Columns<'c, F> {
+        Columns {
+            column,
+            next: first,
+            f,
+        }
+    }
+
+    /// The next column: one value per line.
+    fn push(&mut self, values: impl Iterator<Item = f32>) {
+        self.fill(|column| column.extend(values));
+    }
+
+    /// The next column, as `fill` writes it into an empty one.
+    fn fill(&mut self, fill: impl FnOnce(&mut Vec<f32>)) {
+        self.column.clear();
+        fill(self.column);
+        (self.f)(self.next, self.column);
+        self.next += 1;
+    }
+}
+
+/// Appends to `column`, for each of `items`, `value` of the item `offset`
+/// places from it: 0 where there is none.
+fn extend_shifted<T>(column: &mut Vec<f32>, items: &[T], offset: isize, value: impl Fn(&T) -> f32) {
+    let n = items.len();
+    let shift = offset.unsigned_abs().min(n);
+    if offset < 0 {
+        column.extend(iter::repeat_n(0.0, shift));
+        column.extend(items[..n - shift].iter().map(value));
+    } else {
+        column.extend(items[shift..].iter().map(value));
+        column.extend(iter::repeat_n(0.0, shift));
+    }
+}
+
+/// Appends to `column`, for each of the values whose prefix sums are
+/// `sums`, the mean of those up to `radius` places from it: at the ends,
+/// of fewer. Within them, every window is as wide, and one division by
+/// that width serves all.
+fn extend_window_means(column: &mut Vec<f32>, sums: &[f32], radius: usize) {
+    let n = sums.len() - 1;
+    let edge = |k: usize| window_mean(sums, k.saturating_sub(radius), (k + radius + 1).min(n));
+    // Whole windows are those of `radius..n - radius`, if any.
+    let first_whole = radius.min(n);
+    let end_whole = n.saturating_sub(radius).max(first_whole);
+    column.extend((0..first_whole).map(edge));
+    if end_whole > first_whole {
+        let width = (2 * radius + 1) as f32;
+        column.extend(
+            sums[2 * radius + 1..]
+                .iter()
+                .zip(&sums[..end_whole - radius])
+                .map(|(hi, lo)| (hi - lo) / width),
+        );
+    }
+    column.extend((end_whole..n).map(edge));
 }
 
 /// Prefix sums of `values`, starting at 0, for window means; in `sums`,
@@ -475,6 +563,37 @@ fn separators_and_copyright_sign(text: &str) -> (bool, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_are_those_of_each_line_alone() {
+        for n in 0..40usize {
+            let values: Vec<f32> = (0..n).map(|k| (k * 7 % 11) as f32 / 3.0).collect();
+            let sums = prefix_sums(values.iter().copied(), Vec::new());
+            for radius in [0, 1, 3, 8, 15] {
+                let mut means = Vec::new();
+                extend_window_means(&mut means, &sums, radius);
+                let by_line: Vec<f32> = (0..n)
+                    .map(|k| window_mean(&sums, k.saturating_sub(radius), (k + radius + 1).min(n)))
+                    .collect();
+                // To the bit: the model's sums must not depend on how the
+                // columns were computed.
+                let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                assert_eq!(bits(&means), bits(&by_line), "n {n} radius {radius}");
+            }
+            for offset in -3isize..=3 {
+                let mut shifted = Vec::new();
+                extend_shifted(&mut shifted, &values, offset, |&x| x);
+                let by_line: Vec<f32> = (0..n)
+                    .map(|k| {
+                        k.checked_add_signed(offset)
+                            .and_then(|j| values.get(j))
+                            .map_or(0.0, |&x| x)
+                    })
+                    .collect();
+                assert_eq!(shifted, by_line, "n {n} offset {offset}");
+            }
+        }
+    }
 
     #[test]
     fn separators_and_copyright_are_found_by_their_bytes() {

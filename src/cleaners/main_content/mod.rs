@@ -65,26 +65,34 @@ pub(crate) fn threshold(favor: Favor) -> f32 {
 fn scores(doc: &Document<'_>, marks: &Marks<'_>) -> Vec<(usize, f32)> {
     let features = Features::of(doc, |i| marks.is_kept(i));
     let n = features.len();
-    // The second stage's rows start with the first's: their share of its
-    // sum is taken while each first-stage row is at hand.
+    let mut column: Vec<f32> = doc.buffer();
     let mut first: Vec<f32> = doc.buffer();
-    let mut second_partial: Vec<f32> = doc.buffer();
-    first.reserve(n);
-    second_partial.reserve(n);
-    for k in 0..n {
-        let row = features.stage1(k);
-        first.push(weights::STAGE_ONE.probability(&row));
-        second_partial.push(weights::STAGE_TWO.partial_sum(&row));
+    let mut second: Vec<f32> = doc.buffer();
+    first.resize(n, 0.0);
+    second.resize(n, 0.0);
+    // The second stage's features start with the first's: both sums take
+    // each of those while it is at hand.
+    features.stage1_columns(&mut column, |c, values| {
+        weights::STAGE_ONE.add_column(c, values, &mut first);
+        weights::STAGE_TWO.add_column(c, values, &mut second);
+    });
+    for p in &mut first {
+        *p = weights::STAGE_ONE.probability_of_sum(*p);
     }
     let sums = prefix_sums(first.iter().copied(), doc.buffer());
+    features.stage2_columns(&first, &sums, &mut column, |c, values| {
+        weights::STAGE_TWO.add_column(c, values, &mut second);
+    });
     let mut scored = doc.buffer();
-    scored.extend((0..n).map(|k| {
-        let own = features.stage2_own(k, &first, &sums);
-        let p = weights::STAGE_TWO.probability_continued(second_partial[k], &own);
-        (features.lines[k], p)
-    }));
+    scored.extend(
+        features
+            .lines
+            .iter()
+            .zip(&second)
+            .map(|(&i, &sum)| (i, weights::STAGE_TWO.probability_of_sum(sum))),
+    );
     features.recycle(doc);
-    for floats in [first, second_partial, sums] {
+    for floats in [column, first, second, sums] {
         doc.recycle(floats);
     }
     scored
@@ -163,5 +171,44 @@ impl Cleaner for MainContent {
         }
         doc.recycle(scored);
         doc.recycle(low);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Scores summed a column at a time for all lines are those of each
+    /// line's rows of features, to the bit.
+    #[test]
+    fn scores_are_those_of_each_lines_rows() {
+        let page = format!(
+            "Home\nNews\nSport\nLog in\n{}\nShort line.\n{}\nMost read\nPrivacy policy\nCopyright 2024 The Paper",
+            "The council voted on Tuesday to approve new cycle lanes along the seafront, it said. "
+                .repeat(3),
+            "Opponents said the lanes would take away parking spaces that shops depend on. "
+                .repeat(2),
+        );
+        let doc = Document::new(&page);
+        let marks = Marks::new(&doc);
+        let features = Features::of(&doc, |i| marks.is_kept(i));
+        let first: Vec<f32> = features
+            .stage1_rows()
+            .iter()
+            .map(|row| weights::STAGE_ONE.probability(row))
+            .collect();
+        let sums = prefix_sums(first.iter().copied(), Vec::new());
+        let by_rows: Vec<(usize, u32)> = features
+            .lines
+            .iter()
+            .zip(features.stage2_rows(&first, &sums))
+            .map(|(&i, row)| (i, weights::STAGE_TWO.probability(&row).to_bits()))
+            .collect();
+        let by_columns: Vec<(usize, u32)> = scores(&doc, &marks)
+            .into_iter()
+            .map(|(i, p)| (i, p.to_bits()))
+            .collect();
+        assert_eq!(by_columns.len(), 10);
+        assert_eq!(by_columns, by_rows);
     }
 }

@@ -219,15 +219,17 @@ fn stage1_rows(pages: &[&Page]) -> (Vec<[f32; STAGE1]>, Vec<f64>) {
     let mut rows = Vec::new();
     let mut labels = Vec::new();
     for page in pages {
-        rows.extend((0..page.features.len()).map(|k| page.features.stage1(k)));
+        rows.extend(page.features.stage1_rows());
         labels.extend_from_slice(&page.labels);
     }
     (rows, labels)
 }
 
 fn stage1_scores(model: &Model<STAGE1>, page: &Page) -> Vec<f32> {
-    (0..page.features.len())
-        .map(|k| model.probability(&page.features.stage1(k)))
+    page.features
+        .stage1_rows()
+        .iter()
+        .map(|row| model.probability(row))
         .collect()
 }
 
@@ -248,7 +250,7 @@ fn fit_both(pages: &[&Page]) -> (Model<STAGE1>, Model<STAGE2>) {
         for page in &halves[score] {
             let p = stage1_scores(&half_model, page);
             let sums = prefix_sums(p.iter().copied(), Vec::new());
-            rows2.extend((0..page.features.len()).map(|k| page.features.stage2(k, &p, &sums)));
+            rows2.extend(page.features.stage2_rows(&p, &sums));
             labels2.extend_from_slice(&page.labels);
         }
     }
@@ -258,8 +260,10 @@ fn fit_both(pages: &[&Page]) -> (Model<STAGE1>, Model<STAGE2>) {
 fn scores(first: &Model<STAGE1>, second: &Model<STAGE2>, page: &Page) -> Vec<f32> {
     let p = stage1_scores(first, page);
     let sums = prefix_sums(p.iter().copied(), Vec::new());
-    (0..page.features.len())
-        .map(|k| second.probability(&page.features.stage2(k, &p, &sums)))
+    page.features
+        .stage2_rows(&p, &sums)
+        .iter()
+        .map(|row| second.probability(row))
         .collect()
 }
 
