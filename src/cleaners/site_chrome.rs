@@ -17,6 +17,8 @@
 
 use std::sync::LazyLock;
 
+use memchr::memmem::Finder;
+
 use crate::text::Regex;
 
 use crate::document::LineFact;
@@ -386,20 +388,31 @@ fn may_be_schedule(line: &str) -> bool {
 /// lines: it starts as one, or its key holds the words of one.
 fn may_be_copyright(doc: &Document<'_>, i: usize) -> bool {
     let line = doc.line_text(i);
-    if !line.is_ascii() || line.starts_with(['(', 'c', 'C']) {
+    let starts_with = |prefix: &[u8]| {
+        line.as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
+    };
+    if !line.is_ascii() || starts_with(b"(c)") || starts_with(b"copyright") {
         return true;
     }
-    doc.key(i).is_none_or(|key| {
+    /// The phrases of [`COPYRIGHT`] an ASCII line may hold, as its key
+    /// shows them, each with a searcher made once.
+    static RIGHTS_RESERVED: LazyLock<[Finder<'static>; 4]> = LazyLock::new(|| {
         [
             "all rights reserved",
             "alle rechte vorbehalten",
             "todos los derechos reservados",
             "tutti i diritti riservati",
         ]
-        .iter()
-        // A key shorter than a phrase cannot hold it: most keys, those of
-        // menus and links, are, and need no search.
-        .any(|words| key.len() >= words.len() && key.contains(words))
+        .map(Finder::new)
+    });
+    doc.key(i).is_none_or(|key| {
+        RIGHTS_RESERVED
+            .iter()
+            // A key shorter than a phrase cannot hold it: most keys, those
+            // of menus and links, are, and need no search.
+            .any(|words| key.len() >= words.needle().len() && words.find(key.as_bytes()).is_some())
     })
 }
 
@@ -443,6 +456,24 @@ mod tests {
             )
             .unwrap();
             proptest::prop_assert_eq!(is_schedule_entry(&line), bounded.is_match(&line));
+        }
+    }
+
+    proptest::proptest! {
+        /// The cheap tests turn away no line the pattern matches.
+        #[test]
+        fn copyright_lines_are_those_the_pattern_matches(
+            line in "(\\(c\\)|\\(C\\)|copyright|COPYRIGHTS|all|rights|Rights|reserved|alle rechte vorbehalten\
+                |todos los derechos reservados|tutti i diritti riservati|tous droits réservés|©|c|C|\\(| |,|\\.|-|2024|é){0,8}"
+        ) {
+            let doc = Document::new(&line);
+            for i in doc.content_lines() {
+                proptest::prop_assert_eq!(
+                    is_copyright(&doc, i),
+                    doc.shape(i).words <= 30 && COPYRIGHT.is_match(doc.line_text(i)),
+                    "{}", doc.line_text(i)
+                );
+            }
         }
     }
 
