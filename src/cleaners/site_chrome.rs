@@ -17,6 +17,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use memchr::memmem::Finder;
 
 use crate::text::Regex;
@@ -384,8 +385,8 @@ fn may_be_schedule(line: &str) -> bool {
             .all(|&b| b.is_ascii_alphabetic() || b" .,'&-".contains(&b))
 }
 
-/// Whether line `i` may be a [`COPYRIGHT`] line, by cheap tests on ASCII
-/// lines: it starts as one, or its key holds the words of one.
+/// Whether line `i` may be a [`COPYRIGHT`] line, by cheap tests: it starts
+/// as one, or holds the words of one (in its key, for an ASCII line).
 fn may_be_copyright(doc: &Document<'_>, i: usize) -> bool {
     let line = doc.line_text(i);
     let starts_with = |prefix: &[u8]| {
@@ -393,8 +394,19 @@ fn may_be_copyright(doc: &Document<'_>, i: usize) -> bool {
             .get(..prefix.len())
             .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
     };
-    if !line.is_ascii() || starts_with(b"(c)") || starts_with(b"copyright") {
+    if starts_with("©".as_bytes()) || starts_with(b"(c)") || starts_with(b"copyright") {
         return true;
+    }
+    if !line.is_ascii() {
+        /// A word of each phrase of [`COPYRIGHT`] in which no letter has
+        /// a case-insensitive match beyond ASCII (as `s` has `ſ`).
+        static PHRASE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(["right", "droit", "rechte", "derecho", "diritti"])
+                .expect("phrase words compile")
+        });
+        return PHRASE_WORDS.is_match(line);
     }
     /// The phrases of [`COPYRIGHT`] an ASCII line may hold, as its key
     /// shows them, each with a searcher made once.
@@ -463,8 +475,9 @@ mod tests {
         /// The cheap tests turn away no line the pattern matches.
         #[test]
         fn copyright_lines_are_those_the_pattern_matches(
-            line in "(\\(c\\)|\\(C\\)|copyright|COPYRIGHTS|all|rights|Rights|reserved|alle rechte vorbehalten\
-                |todos los derechos reservados|tutti i diritti riservati|tous droits réservés|©|c|C|\\(| |,|\\.|-|2024|é){0,8}"
+            line in "(\\(c\\)|\\(C\\)|copyright|COPYRIGHTS|all|rights|Rights|all rights reserved|All Rights Reserved\
+                |all rightſ reserved|alle rechte vorbehalten|todos los derechos reservados|tutti i diritti riservati\
+                |tous droits réservés|TOUS DROITS RÉSERVÉS|©|c|C|\\(| |,|\\.|-|2024|é){0,8}"
         ) {
             let doc = Document::new(&line);
             for i in doc.content_lines() {
