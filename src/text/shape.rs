@@ -79,8 +79,13 @@ impl Shape {
     /// its lookup key to it, as [`push_key`](super::push_key) does. Most
     /// lines are ASCII: their words are then read once for both.
     pub(crate) fn with_key(line: &str, key: Option<&mut String>) -> Shape {
-        let mut s = if line.is_ascii() {
+        let mut s = if line.is_ascii() && line.len() <= MAX_ASCII_KEY_BYTES {
             Shape::count_ascii(line.as_bytes(), key)
+        } else if line.is_ascii() {
+            if let Some(key) = key {
+                super::push_key_by_chars(line, key);
+            }
+            Shape::count_ascii(line.as_bytes(), None)
         } else {
             if let Some(key) = key {
                 super::push_key_by_chars(line, key);
@@ -101,17 +106,19 @@ impl Shape {
     }
 
     /// [`count`](Shape::count) of an ASCII line, most lines: a byte is a
-    /// character. Appends the line's key to `key` when given.
-    fn count_ascii(line: &[u8], mut key: Option<&mut String>) -> Shape {
+    /// character. Appends the line's key to `key` when given, for a line
+    /// of at most [`MAX_ASCII_KEY_BYTES`].
+    fn count_ascii(line: &[u8], key: Option<&mut String>) -> Shape {
         let table = &*ASCII_BITS;
         let mut s = Shape {
             chars: line.len() as u32,
             ..Shape::default()
         };
-        let key_start = key.as_deref_mut().map_or(0, |key| {
-            key.reserve(line.len());
-            key.len()
-        });
+        // The key is written eight bytes at a time, each word's last eight
+        // running past its end into what the next overwrites.
+        let keyed = key.is_some();
+        let mut key_bytes = [0u8; MAX_ASCII_KEY_BYTES + 8];
+        let mut key_len = 0;
         let mut prev_terminal = false;
         let mut at = 0;
         while at < line.len() {
@@ -123,30 +130,34 @@ impl Shape {
             }
             let upper = c & UPPER != 0;
             s.inner_stops += u32::from(std::mem::take(&mut prev_terminal) && upper);
-            if let Some(key) = key.as_deref_mut()
-                && key.len() > key_start
-            {
-                key.push(' ');
+            if keyed {
+                // A space parts a word from the one before, if any.
+                key_bytes[key_len] = b' ';
+                key_len += usize::from(key_len > 0);
             }
             let mut word = Word::default();
             loop {
-                let start = at;
-                let run = word.add_ascii(line, &mut at);
-                if let Some(key) = key.as_deref_mut() {
-                    // `| 0x20` lowercases a letter, and leaves a digit as it
-                    // is; `& 0x7F`, which changes no byte of an ASCII line,
-                    // tells the compiler each is one byte of UTF-8.
-                    key.extend(
-                        line[start..at]
-                            .iter()
-                            .map(|&b| char::from((b | 0x20) & 0x7F)),
-                    );
+                let chunk = eight_bytes(line, at);
+                let run = word.add_ascii(chunk);
+                at += run as usize;
+                if keyed {
+                    // `| 0x20` lowercases a letter, and leaves a digit as
+                    // it is.
+                    key_bytes[key_len..key_len + 8]
+                        .copy_from_slice(&(chunk | eight::splat(0x20)).to_le_bytes());
+                    key_len += run as usize;
                 }
                 if run < 8 {
                     break;
                 }
             }
             s.count_word(&word, upper);
+        }
+        if let Some(key) = key
+            && let Ok(words) = std::str::from_utf8(&key_bytes[..key_len])
+        {
+            // ASCII, so always text.
+            key.push_str(words);
         }
         s
     }
@@ -190,7 +201,8 @@ impl Shape {
             let mut word = Word::default();
             word.add(c);
             loop {
-                let run = word.add_ascii(bytes, &mut at);
+                let run = word.add_ascii(eight_bytes(bytes, at));
+                at += run as usize;
                 s.chars += run;
                 if run == 8 {
                     continue;
@@ -303,11 +315,11 @@ impl Word {
         }
     }
 
-    /// Counts the ASCII letters and digits at `at` in `bytes`, up to eight,
-    /// moving `at` past them: how many there were. Fewer than eight means
-    /// the byte at `at` is none (or the line has ended).
-    fn add_ascii(&mut self, bytes: &[u8], at: &mut usize) -> u32 {
-        let chunk = eight_bytes(bytes, *at);
+    /// Counts the ASCII letters and digits that `chunk`, eight bytes of a
+    /// line (see [`eight_bytes`]), starts with: how many there were. Fewer
+    /// than eight means the byte after them is none (or the line has
+    /// ended).
+    fn add_ascii(&mut self, chunk: u64) -> u32 {
         let ends = eight::not_alphanumeric(chunk);
         // Bytes past the line read as 0, which ends a word.
         let run = eight::bytes_before(ends);
@@ -316,7 +328,6 @@ impl Word {
         self.letters += run - digits;
         self.digits += digits;
         self.uppercase += eight::count_high(eight::uppercase(chunk) & before_end);
-        *at += run as usize;
         run
     }
 }
@@ -376,6 +387,11 @@ impl Class {
         }
     }
 }
+
+/// Longest ASCII line whose key [`Shape::count_ascii`] writes; the keys of
+/// longer ones are written a character at a time. The document's lines
+/// with keys are all shorter.
+const MAX_ASCII_KEY_BYTES: usize = 256;
 
 /// Bits of [`ASCII_BITS`]: [`Class`] in a byte.
 const ALNUM: u8 = 1;
@@ -514,6 +530,20 @@ mod tests {
                 counted_by_definition(&line)
             );
             proptest::prop_assert_eq!(key, by_chars);
+        }
+    }
+
+    #[test]
+    fn keys_of_ascii_lines_of_any_length_are_those_read_a_character_at_a_time() {
+        // Around the longest whose key is written eight bytes at a time.
+        for len in [0, 1, 7, 8, 9, 248, 255, 256, 257, 400] {
+            let line = &"Ab1, XYZzy...9 ".repeat(30)[..len];
+            let mut key = "earlier keys ".to_owned();
+            let mut by_chars = key.clone();
+            let shape = Shape::with_key(line, Some(&mut key));
+            super::super::push_key_by_chars(line, &mut by_chars);
+            assert_eq!(key, by_chars, "{len}");
+            assert_eq!(shape, Shape::of(line));
         }
     }
 
