@@ -75,30 +75,56 @@ pub(crate) fn push_key(line: &str, out: &mut String) {
     Shape::with_key(line, Some(out));
 }
 
-/// [`push_key`] a character at a time, for any line.
+/// [`push_key`] a character at a time, for any line. The key is written
+/// into a buffer on the stack and added to `out` a buffer at a time.
 pub(super) fn push_key_by_chars(line: &str, out: &mut String) {
-    let start = out.len();
-    let mut gap = false;
-    // Starts a word: a space after the one before.
-    let word = |out: &mut String, gap: &mut bool| {
-        if *gap && out.len() > start {
-            out.push(' ');
+    // Room for a space and the lowercase of any character (at most three
+    // characters of four bytes) after the last flush.
+    const ROOM: usize = 13;
+    let mut buffer = [0u8; 256];
+    let mut end = 0;
+    let flush = |words: &[u8], out: &mut String| {
+        // Whole characters, so always text.
+        if let Ok(words) = std::str::from_utf8(words) {
+            out.push_str(words);
         }
-        *gap = false;
     };
+    let (mut any_word, mut gap) = (false, false);
     for c in line.chars() {
-        if c.is_ascii_alphanumeric() {
-            word(out, &mut gap);
-            out.push(c.to_ascii_lowercase());
-        } else if c.is_ascii() {
-            gap = true;
-        } else if c.is_alphanumeric() {
-            word(out, &mut gap);
-            out.extend(c.to_lowercase());
-        } else if !is_mark(c) {
-            gap = true;
+        let (in_word, alphanumeric) = if c.is_ascii() {
+            (c.is_ascii_alphanumeric(), c.is_ascii_alphanumeric())
+        } else {
+            let bits = shape::bits_beyond_ascii(c);
+            (
+                bits & (shape::ALNUM | shape::MARK) != 0,
+                bits & shape::ALNUM != 0,
+            )
+        };
+        // A mark continues its word, and is dropped.
+        if !alphanumeric {
+            gap |= !in_word;
+            continue;
+        }
+        if gap && any_word {
+            buffer[end] = b' ';
+            end += 1;
+        }
+        (any_word, gap) = (true, false);
+        if c.is_ascii() {
+            // `| 0x20` lowercases a letter, and leaves a digit as it is.
+            buffer[end] = c as u8 | 0x20;
+            end += 1;
+        } else {
+            for lower in c.to_lowercase() {
+                end += lower.encode_utf8(&mut buffer[end..]).len();
+            }
+        }
+        if end > buffer.len() - ROOM {
+            flush(&buffer[..end], out);
+            end = 0;
         }
     }
+    flush(&buffer[..end], out);
 }
 
 /// The key of `line`, see [`push_key`].
@@ -378,6 +404,38 @@ mod tests {
     fn blank_span_collapses_to_its_start() {
         let text = "ab \u{00A0}\t\n";
         assert_eq!(trim_span(text, Span::new(2, text.len())), Span::new(2, 2));
+    }
+
+    /// [`push_key_by_chars`] as its definition reads: a character at a
+    /// time.
+    fn key_by_definition(line: &str) -> String {
+        let mut out = String::new();
+        let mut gap = false;
+        for c in line.chars() {
+            if c.is_alphanumeric() {
+                if gap && !out.is_empty() {
+                    out.push(' ');
+                }
+                gap = false;
+                out.extend(c.to_lowercase());
+            } else if !is_mark(c) {
+                gap = true;
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn keys_are_those_of_the_definition(
+            // Marks that are letters too (a Miao and a Devanagari vowel
+            // sign) stay in keys.
+            line in "(a|Z|9| |,|é|É|İ|ß|ǅ|\u{301}|\u{200d}|\u{16F51}|\u{93E}|\u{2019}|Ⅷ|٣|。|\u{1F600}|\\PC){0,40}|(Ab1 ){60,70}é"
+        ) {
+            let mut key = "earlier keys ".to_owned();
+            push_key_by_chars(&line, &mut key);
+            proptest::prop_assert_eq!(key, format!("earlier keys {}", key_by_definition(&line)));
+        }
     }
 
     #[test]

@@ -180,8 +180,9 @@ impl Shape {
                 }
                 let c = line[*at..].chars().next()?;
                 *at += c.len_utf8();
-                if !is_mark(c) {
-                    return Some(Class::of(c).bits());
+                let bits = bits_beyond_ascii(c);
+                if bits & MARK == 0 {
+                    return Some(bits);
                 }
             }
         };
@@ -394,16 +395,35 @@ impl Class {
 const MAX_ASCII_KEY_BYTES: usize = 256;
 
 /// Bits of [`ASCII_BITS`]: [`Class`] in a byte.
-const ALNUM: u8 = 1;
+pub(super) const ALNUM: u8 = 1;
 const DIGIT: u8 = 2;
 const UPPER: u8 = 4;
 const TERMINAL: u8 = 8;
 const COMMA: u8 = 16;
 const NEUTRAL: u8 = 32;
 
+/// Not a bit of [`Class`]: a mark, which [`Shape`] counts as part of the
+/// letter before it (some are letters too).
+pub(super) const MARK: u8 = 64;
+
 /// [`Class::bits`] of each ASCII character.
 static ASCII_BITS: LazyLock<[u8; 128]> =
     LazyLock::new(|| std::array::from_fn(|b| Class::of(char::from(b as u8)).bits()));
+
+/// [`Class::bits`] of `c`, with [`MARK`] for a mark. Looked up for the
+/// characters below U+2800, where nearly all those of pages beyond ASCII
+/// are: the Unicode tables cost hundreds of instructions a character.
+pub(super) fn bits_beyond_ascii(c: char) -> u8 {
+    fn bits(c: char) -> u8 {
+        Class::of(c).bits() | if is_mark(c) { MARK } else { 0 }
+    }
+    static BELOW: LazyLock<Box<[u8]>> = LazyLock::new(|| {
+        (0..0x2800)
+            .map(|c| char::from_u32(c).map_or(0, bits))
+            .collect()
+    });
+    BELOW.get(c as usize).copied().unwrap_or_else(|| bits(c))
+}
 
 fn initial(line: &str) -> Initial {
     let Some(c) = line.chars().next() else {
