@@ -14,7 +14,6 @@ pub(crate) use word_regex::Regex;
 
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::sync::LazyLock;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -164,25 +163,10 @@ pub(crate) fn is_mark(c: char) -> bool {
 /// Whether `c` is part of a word as [`words`] cuts them: alphanumeric, or
 /// a mark.
 pub(crate) fn in_word(c: char) -> bool {
-    /// The answer for each character below U+2800, where nearly all the
-    /// characters of pages beyond ASCII are (letters with accents, quotes,
-    /// dashes, symbols), taken once from the Unicode tables: searching
-    /// those for each character costs hundreds of instructions.
-    static BELOW: LazyLock<[u64; 0x2800 / 64]> = LazyLock::new(|| {
-        std::array::from_fn(|k| {
-            (0..64).fold(0, |bits, bit| {
-                let c = char::from_u32((k * 64 + bit) as u32).unwrap_or_default();
-                bits | u64::from(c.is_alphanumeric() || is_mark(c)) << bit
-            })
-        })
-    });
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    match BELOW.get(c as usize / 64) {
-        Some(bits) => bits >> (c as usize % 64) & 1 != 0,
-        None => c.is_alphanumeric() || is_mark(c),
-    }
+    shape::bits_beyond_ascii(c) & (shape::ALNUM | shape::MARK) != 0
 }
 
 /// The words of `text`: maximal runs of alphanumeric characters (and the
