@@ -79,17 +79,18 @@ impl Shape {
     /// its lookup key to it, as [`push_key`](super::push_key) does. Most
     /// lines are ASCII: their words are then read once for both.
     pub(crate) fn with_key(line: &str, key: Option<&mut String>) -> Shape {
-        let mut s = if line.is_ascii() && line.len() <= MAX_ASCII_KEY_BYTES {
+        let ascii = line.is_ascii();
+        // Written as the words are counted, but for the longest lines.
+        let key = match key {
+            Some(key) if !ascii || line.len() > MAX_ASCII_KEY_BYTES => {
+                super::push_key_by_chars(line, key);
+                None
+            }
+            key => key,
+        };
+        let mut s = if ascii {
             Shape::count_ascii(line.as_bytes(), key)
-        } else if line.is_ascii() {
-            if let Some(key) = key {
-                super::push_key_by_chars(line, key);
-            }
-            Shape::count_ascii(line.as_bytes(), None)
         } else {
-            if let Some(key) = key {
-                super::push_key_by_chars(line, key);
-            }
             Shape::count(line)
         };
         s.bytes = line.len() as u32;
