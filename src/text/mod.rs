@@ -90,18 +90,10 @@ pub(super) fn push_key_by_chars(line: &str, out: &mut String) {
     };
     let (mut any_word, mut gap) = (false, false);
     for c in line.chars() {
-        let (in_word, alphanumeric) = if c.is_ascii() {
-            (c.is_ascii_alphanumeric(), c.is_ascii_alphanumeric())
-        } else {
-            let bits = shape::bits_beyond_ascii(c);
-            (
-                bits & (shape::ALNUM | shape::MARK) != 0,
-                bits & shape::ALNUM != 0,
-            )
-        };
+        let bits = shape::class_bits(c);
         // A mark continues its word, and is dropped.
-        if !alphanumeric {
-            gap |= !in_word;
+        if bits & shape::ALNUM == 0 {
+            gap |= bits & shape::MARK == 0;
             continue;
         }
         if gap && any_word {
@@ -166,7 +158,7 @@ pub(crate) fn in_word(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    shape::bits_beyond_ascii(c) & (shape::ALNUM | shape::MARK) != 0
+    shape::class_bits(c) & (shape::ALNUM | shape::MARK) != 0
 }
 
 /// The words of `text`: maximal runs of alphanumeric characters (and the

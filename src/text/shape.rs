@@ -181,7 +181,7 @@ impl Shape {
                 }
                 let c = line[*at..].chars().next()?;
                 *at += c.len_utf8();
-                let bits = bits_beyond_ascii(c);
+                let bits = class_bits(c);
                 if bits & MARK == 0 {
                     return Some(bits);
                 }
@@ -411,10 +411,11 @@ pub(super) const MARK: u8 = 64;
 static ASCII_BITS: LazyLock<[u8; 128]> =
     LazyLock::new(|| std::array::from_fn(|b| Class::of(char::from(b as u8)).bits()));
 
-/// [`Class::bits`] of `c`, with [`MARK`] for a mark. Looked up for the
-/// characters below U+2800, where nearly all those of pages beyond ASCII
-/// are: the Unicode tables cost hundreds of instructions a character.
-pub(super) fn bits_beyond_ascii(c: char) -> u8 {
+/// [`Class::bits`] of any character `c`, with [`MARK`] for a mark. Looked
+/// up for the characters below U+2800, ASCII and nearly all those of
+/// pages beyond it: the Unicode tables cost hundreds of instructions a
+/// character.
+pub(super) fn class_bits(c: char) -> u8 {
     fn bits(c: char) -> u8 {
         Class::of(c).bits() | if is_mark(c) { MARK } else { 0 }
     }
