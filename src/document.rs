@@ -6,7 +6,7 @@ use std::fmt;
 use crate::Span;
 use crate::pipeline::Favor;
 use crate::scratch::Scratch;
-use crate::text::{self, Regex, Shape};
+use crate::text::{self, Regex, Shape, WordCounts};
 
 /// One line of a [`Document`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,7 +44,7 @@ pub struct Document<'a> {
     text: &'a str,
     lines: Vec<Line>,
     favor: Favor,
-    shapes_and_keys: OnceCell<(Vec<Shape>, Keys)>,
+    readings: OnceCell<Readings>,
     key_ids: OnceCell<KeyIds>,
     /// See [`Document::normalized`].
     normalized: OnceCell<Vec<Option<Box<str>>>>,
@@ -114,6 +114,13 @@ impl KeySpan {
     }
 }
 
+/// What one reading of each line's words gives, per line.
+struct Readings {
+    shapes: Vec<Shape>,
+    keys: Keys,
+    words: Vec<WordCounts>,
+}
+
 /// Small numbers standing for the keys of the lines, so that counting
 /// lines by key needs no hashing.
 struct KeyIds {
@@ -154,7 +161,7 @@ impl<'a> Document<'a> {
             text,
             lines,
             favor,
-            shapes_and_keys: OnceCell::new(),
+            readings: OnceCell::new(),
             key_ids: OnceCell::new(),
             normalized: OnceCell::new(),
             facts: RefCell::new(Vec::new()),
@@ -180,7 +187,7 @@ impl<'a> Document<'a> {
     pub(crate) fn into_parts(self) -> (Vec<Line>, Scratch) {
         let Document {
             lines,
-            shapes_and_keys,
+            readings,
             key_ids,
             facts,
             candidates,
@@ -188,10 +195,16 @@ impl<'a> Document<'a> {
             ..
         } = self;
         let mut scratch = scratch.into_inner();
-        if let Some((shapes, keys)) = shapes_and_keys.into_inner() {
+        if let Some(Readings {
+            shapes,
+            keys,
+            words,
+        }) = readings.into_inner()
+        {
             scratch.give(shapes);
             scratch.give(keys.text.into_bytes());
             scratch.give(keys.spans);
+            scratch.give(words);
         }
         if let Some(key_ids) = key_ids.into_inner() {
             scratch.give(key_ids.ids);
@@ -322,7 +335,7 @@ impl<'a> Document<'a> {
     /// Shapes of all lines, computed once per document.
     #[must_use]
     pub fn shapes(&self) -> &[Shape] {
-        &self.shapes_and_keys().0
+        &self.readings().shapes
     }
 
     /// The lookup key of line `index`: its words in lowercase, joined by
@@ -381,32 +394,43 @@ impl<'a> Document<'a> {
 
     /// The keys of all lines, computed on first use.
     fn keys(&self) -> &Keys {
-        &self.shapes_and_keys().1
+        &self.readings().keys
     }
 
-    /// The shapes and keys of all lines: one reading of each line's words
-    /// gives both, and nearly every cleaning needs both.
-    fn shapes_and_keys(&self) -> &(Vec<Shape>, Keys) {
-        self.shapes_and_keys.get_or_init(|| {
+    /// The word counts of line `index` (see [`WordCounts`]).
+    pub(crate) fn word_counts(&self, index: usize) -> &WordCounts {
+        &self.readings().words[index]
+    }
+
+    /// The shapes, keys and word counts of all lines: one reading of each
+    /// line's words gives all three, and nearly every cleaning needs them.
+    fn readings(&self) -> &Readings {
+        self.readings.get_or_init(|| {
             let mut shapes = self.buffer();
             shapes.reserve(self.lines.len());
+            let mut words = self.buffer();
+            words.resize(self.lines.len(), WordCounts::default());
             // Empty, so valid UTF-8.
             let mut text = String::from_utf8(self.buffer()).unwrap_or_default();
             let mut spans = self.buffer();
             spans.reserve(self.lines.len());
-            for i in 0..self.lines.len() {
+            for (i, counts) in words.iter_mut().enumerate() {
                 let line = self.line_text(i);
                 if line.len() > KEY_MAX_BYTES {
-                    shapes.push(Shape::of(line));
+                    shapes.push(Shape::with_key(line, None, Some(counts)));
                     spans.push(KeySpan::NONE);
                     continue;
                 }
                 let start = text.len();
-                shapes.push(Shape::with_key(line, Some(&mut text)));
+                shapes.push(Shape::with_key(line, Some(&mut text), Some(counts)));
                 spans.push(KeySpan::new(start, text.len()));
                 text.push('\n');
             }
-            (shapes, Keys { text, spans })
+            Readings {
+                shapes,
+                keys: Keys { text, spans },
+                words,
+            }
         })
     }
 

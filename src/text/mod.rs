@@ -8,8 +8,8 @@ mod stopwords;
 mod word_regex;
 
 pub use shape::{Initial, Shape};
+pub(crate) use stopwords::WordCounts;
 pub use stopwords::{Language, StopWords};
-pub(crate) use stopwords::{StopWordCounts, WordTable, word_keys};
 pub(crate) use word_regex::Regex;
 
 use std::borrow::Cow;
@@ -71,7 +71,7 @@ pub(crate) fn trim_span(text: &str, span: Span) -> Span {
 pub(crate) fn push_key(line: &str, out: &mut String) {
     // The words of an ASCII line are read eight bytes at a time where its
     // shape is measured, in the same pass.
-    Shape::with_key(line, Some(out));
+    Shape::with_key(line, Some(out), None);
 }
 
 /// [`push_key`] a character at a time, for any line. The key is written

@@ -1,6 +1,7 @@
 use std::sync::LazyLock;
 
 use super::eight::{self, eight_bytes};
+use super::stopwords::WordCounts;
 use super::{is_closing, is_mark, is_opening_quote, is_terminal};
 
 /// How a line's first character looks.
@@ -72,14 +73,28 @@ impl Shape {
     /// Measures `line` (already trimmed).
     #[must_use]
     pub fn of(line: &str) -> Shape {
-        Shape::with_key(line, None)
+        Shape::with_key(line, None, None)
     }
 
     /// Measures `line` (already trimmed) and, when `key` is given, appends
-    /// its lookup key to it, as [`push_key`](super::push_key) does. Most
-    /// lines are ASCII: their words are then read once for both.
-    pub(crate) fn with_key(line: &str, key: Option<&mut String>) -> Shape {
+    /// its lookup key to it, as [`push_key`](super::push_key) does; when
+    /// `words` is given, sets it to the line's [`WordCounts`]. Most lines
+    /// are ASCII: their words are then read once for all three.
+    pub(crate) fn with_key(
+        line: &str,
+        key: Option<&mut String>,
+        words: Option<&mut WordCounts>,
+    ) -> Shape {
         let ascii = line.is_ascii();
+        let words = words.and_then(|words| {
+            if ascii {
+                *words = WordCounts::default();
+                Some(words)
+            } else {
+                *words = WordCounts::of(line);
+                None
+            }
+        });
         // Written as the words are counted, but for the longest lines.
         let key = match key {
             Some(key) if !ascii || line.len() > MAX_ASCII_KEY_BYTES => {
@@ -89,7 +104,7 @@ impl Shape {
             key => key,
         };
         let mut s = if ascii {
-            Shape::count_ascii(line.as_bytes(), key)
+            Shape::count_ascii(line.as_bytes(), key, words)
         } else {
             Shape::count(line)
         };
@@ -108,9 +123,15 @@ impl Shape {
 
     /// [`count`](Shape::count) of an ASCII line, most lines: a byte is a
     /// character. Appends the line's key to `key` when given, for a line
-    /// of at most [`MAX_ASCII_KEY_BYTES`].
-    fn count_ascii(line: &[u8], key: Option<&mut String>) -> Shape {
+    /// of at most [`MAX_ASCII_KEY_BYTES`], and counts its words into
+    /// `words` when given.
+    fn count_ascii(
+        line: &[u8],
+        key: Option<&mut String>,
+        mut words: Option<&mut WordCounts>,
+    ) -> Shape {
         let table = &*ASCII_BITS;
+        let word_table = words.is_some().then(WordCounts::words);
         let mut s = Shape {
             chars: line.len() as u32,
             ..Shape::default()
@@ -137,15 +158,20 @@ impl Shape {
                 key_len += usize::from(key_len > 0);
             }
             let mut word = Word::default();
+            let start = at;
+            // The word's own key, as `word_keys` gives it, in two halves.
+            let mut word_key = [0u64; 2];
             loop {
                 let chunk = eight_bytes(line, at);
-                let run = word.add_ascii(chunk);
+                let (run, bytes) = word.add_ascii(chunk);
+                // `| 0x20` lowercases a letter, and leaves a digit as it is.
+                let lower = chunk | eight::splat(0x20);
+                if let Some(half) = word_key.get_mut((at - start) / 8) {
+                    *half = lower & bytes;
+                }
                 at += run as usize;
                 if keyed {
-                    // `| 0x20` lowercases a letter, and leaves a digit as
-                    // it is.
-                    key_bytes[key_len..key_len + 8]
-                        .copy_from_slice(&(chunk | eight::splat(0x20)).to_le_bytes());
+                    key_bytes[key_len..key_len + 8].copy_from_slice(&lower.to_le_bytes());
                     key_len += run as usize;
                 }
                 if run < 8 {
@@ -153,6 +179,11 @@ impl Shape {
                 }
             }
             s.count_word(&word, upper);
+            if let (Some(words), Some(table)) = (words.as_deref_mut(), word_table) {
+                let word = &line[start..at];
+                let key = u128::from(word_key[1]) << 64 | u128::from(word_key[0]);
+                words.add_ascii_word(table, word, (word.len() <= 16).then_some(key));
+            }
         }
         if let Some(key) = key
             && let Ok(words) = std::str::from_utf8(&key_bytes[..key_len])
@@ -203,7 +234,7 @@ impl Shape {
             let mut word = Word::default();
             word.add(c);
             loop {
-                let run = word.add_ascii(eight_bytes(bytes, at));
+                let (run, _) = word.add_ascii(eight_bytes(bytes, at));
                 at += run as usize;
                 s.chars += run;
                 if run == 8 {
@@ -318,19 +349,20 @@ impl Word {
     }
 
     /// Counts the ASCII letters and digits that `chunk`, eight bytes of a
-    /// line (see [`eight_bytes`]), starts with: how many there were. Fewer
-    /// than eight means the byte after them is none (or the line has
-    /// ended).
-    fn add_ascii(&mut self, chunk: u64) -> u32 {
+    /// line (see [`eight_bytes`]), starts with: how many there were, and
+    /// the mask of their bytes. Fewer than eight means the byte after them
+    /// is none (or the line has ended).
+    fn add_ascii(&mut self, chunk: u64) -> (u32, u64) {
         let ends = eight::not_alphanumeric(chunk);
         // Bytes past the line read as 0, which ends a word.
         let run = eight::bytes_before(ends);
-        let before_end = (ends & ends.wrapping_neg()).wrapping_sub(1);
+        // The bits below the first end's high bit, 0 for none.
+        let before_end = ((ends & ends.wrapping_neg()) >> 7).wrapping_sub(1);
         let digits = eight::count_high(eight::digits(chunk) & before_end);
         self.letters += run - digits;
         self.digits += digits;
         self.uppercase += eight::count_high(eight::uppercase(chunk) & before_end);
-        run
+        (run, before_end)
     }
 }
 
@@ -547,11 +579,29 @@ mod tests {
             let mut key = "earlier keys ".to_owned();
             let mut by_chars = key.clone();
             super::super::push_key_by_chars(&line, &mut by_chars);
+            // So are the word counts.
+            let mut words = WordCounts::default();
             proptest::prop_assert_eq!(
-                Shape::count_ascii(line.as_bytes(), Some(&mut key)),
+                Shape::count_ascii(line.as_bytes(), Some(&mut key), Some(&mut words)),
                 counted_by_definition(&line)
             );
             proptest::prop_assert_eq!(key, by_chars);
+            proptest::prop_assert_eq!(words, WordCounts::of(&line));
+        }
+
+        #[test]
+        fn word_counts_of_ascii_lines_are_those_read_a_word_at_a_time(
+            // Stop words and words of page furniture in any case, some
+            // longer than eight bytes, words around 8 and 16 bytes, and
+            // `copyright` inside words and cut.
+            line in "((the|THE|und|de|Share|SHARES|Advertisement|NAVIGATIONs|subscription\
+                |x{1,20}|[A-Za-z]{7,9}|[a-z0-9]{15,17}\
+                |cOpYrIgHt|copyrights|xcopyright|copy right|copyrigh)[ ,.!'/|-]{1,2}){0,12}"
+        ) {
+            // Written over what was there.
+            let mut words = WordCounts::of("Copyright the share");
+            proptest::prop_assert_eq!(Shape::with_key(&line, None, Some(&mut words)), Shape::of(&line));
+            proptest::prop_assert_eq!(words, WordCounts::of(&line));
         }
     }
 
@@ -562,10 +612,12 @@ mod tests {
             let line = &"Ab1, XYZzy...9 ".repeat(30)[..len];
             let mut key = "earlier keys ".to_owned();
             let mut by_chars = key.clone();
-            let shape = Shape::with_key(line, Some(&mut key));
+            let mut words = WordCounts::default();
+            let shape = Shape::with_key(line, Some(&mut key), Some(&mut words));
             super::super::push_key_by_chars(line, &mut by_chars);
             assert_eq!(key, by_chars, "{len}");
             assert_eq!(shape, Shape::of(line));
+            assert_eq!(words, WordCounts::of(line), "{len}");
         }
     }
 

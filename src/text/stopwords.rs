@@ -113,6 +113,82 @@ static TABLE: LazyLock<WordTable> = LazyLock::new(|| {
     table
 });
 
+/// The bit of words of page furniture in [`WORDS`].
+const FURNITURE: u16 = 1 << 15;
+
+/// The stop words of every language, and words of page furniture, in
+/// lowercase: menus, sharing, accounts, legal. One lookup per word answers
+/// for both.
+static WORDS: LazyLock<WordTable> = LazyLock::new(|| {
+    let mut table = TABLE.clone();
+    "share shares tweet facebook twitter linkedin instagram pinterest whatsapp youtube tiktok email subscribe \
+     subscription newsletter sign login log register account cookie cookies privacy policy terms copyright \
+     rights reserved menu search home comment comments reply posted tag tags category categories related \
+     popular trending advertisement advertising sponsored click download app contact follow skip navigation \
+     previous next prev older newer page author by teilen anmelden datenschutz impressum kommentare partager \
+     connexion confidentialité commentaires compartir iniciar privacidad comentarios condividi accedi"
+        .split_whitespace()
+        .for_each(|word| table.insert(word, FURNITURE));
+    table
+});
+
+/// What the words of one line are: how many are stop words of each
+/// language, how many are words of page furniture, and whether one holds
+/// `copyright` (in any case).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct WordCounts {
+    pub(crate) stop_words: StopWordCounts,
+    pub(crate) furniture: u32,
+    pub(crate) copyright: bool,
+}
+
+impl WordCounts {
+    /// The counts of `line`'s words, read a word at a time.
+    pub(crate) fn of(line: &str) -> WordCounts {
+        let mut counts = WordCounts::default();
+        let words = &*WORDS;
+        word_keys(line, |key| {
+            counts.add_bits(key.map_or(0, |key| words.bits_of_key(key)))
+        });
+        counts.copyright = holds_copyright(line.as_bytes());
+        counts
+    }
+
+    /// Counts a word whose bits in [`WORDS`] are `bits`.
+    fn add_bits(&mut self, bits: u16) {
+        self.stop_words.add_bits(bits);
+        self.furniture += u32::from(bits & FURNITURE != 0);
+    }
+
+    /// Counts the ASCII word `word`, whose key (see [`word_keys`]) is
+    /// `key`, in `words`, the table [`WordCounts::words`] gives.
+    pub(super) fn add_ascii_word(&mut self, words: &WordTable, word: &[u8], key: Option<u128>) {
+        self.add_bits(key.map_or(0, |key| words.bits_of_key(key)));
+        // Its letters are a word's: `copyright` is never cut in two.
+        self.copyright |= word.len() >= COPYRIGHT.len()
+            && word
+                .windows(COPYRIGHT.len())
+                .any(|w| w.eq_ignore_ascii_case(COPYRIGHT));
+    }
+
+    /// The table of words these counts look words up in.
+    pub(super) fn words() -> &'static WordTable {
+        &WORDS
+    }
+}
+
+const COPYRIGHT: &[u8] = b"copyright";
+
+/// Whether `text` holds `copyright` in any case.
+fn holds_copyright(text: &[u8]) -> bool {
+    // Only where a `c` is: `memchr` finds those faster than each place is
+    // compared.
+    memchr::memchr2_iter(b'c', b'C', text).any(|at| {
+        text.get(at..at + COPYRIGHT.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(COPYRIGHT))
+    })
+}
+
 /// Short words, each with a set of bits, looked up in any case.
 ///
 /// A word of up to 16 bytes is its own key: its bytes in lowercase, packed
@@ -224,6 +300,7 @@ impl WordTable {
     }
 
     /// The bits of the word whose key is `key` (see [`word_keys`]).
+    #[inline]
     pub(crate) fn bits_of_key(&self, key: u128) -> u16 {
         let hash = WordTable::hash(key);
         if !self.may_hold(hash) {
@@ -331,7 +408,7 @@ fn pack(word: &str) -> Option<u128> {
 const GUESS_WORDS: usize = 800;
 
 /// The words of one line, and how many are stop words of each language.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct StopWordCounts {
     words: u32,
     hits: [u32; LANGUAGES.len()],
@@ -343,8 +420,8 @@ impl StopWordCounts {
         self.add_bits(key.map_or(0, |key| TABLE.bits_of_key(key)));
     }
 
-    /// Counts a word whose bits in [`StopWords::table`] (or a copy of it
-    /// with more bits, past the languages') are `bits`.
+    /// Counts a word whose bits in [`TABLE`] (or in [`WORDS`], which has
+    /// more, past the languages') are `bits`.
     pub(crate) fn add_bits(&mut self, bits: u16) {
         self.words += 1;
         // Most words are no stop word, and the rest of few languages: only
@@ -411,12 +488,6 @@ impl StopWords {
             .max_by_key(|&k| (hits[k], usize::MAX - k))
             .unwrap_or(0);
         StopWords { index: best }
-    }
-
-    /// Every stop word, with one bit per language whose list has it; the
-    /// bits above the languages' are free.
-    pub(crate) fn table() -> &'static WordTable {
-        &TABLE
     }
 
     /// How many words of the line counted in `counts` are stop words of
@@ -507,6 +578,30 @@ mod tests {
             word_keys(&text, |k| keys.push(k));
             let expected: Vec<Option<u128>> = words(&text).map(pack).collect();
             proptest::prop_assert_eq!(keys, expected);
+        }
+    }
+
+    #[test]
+    fn word_counts_hold_stop_words_furniture_and_copyright() {
+        let counts = WordCounts::of("The Share button, © COPYRIGHTED by the ÜBER site");
+        assert_eq!(counts.stop_words.words, 8);
+        assert_eq!(StopWords::of(Language::English).hits(&counts.stop_words), 3);
+        assert_eq!(StopWords::of(Language::German).hits(&counts.stop_words), 1);
+        // `share` and `by`.
+        assert_eq!(counts.furniture, 2);
+        assert!(counts.copyright);
+        for text in [
+            "COPYRIGHT 2024",
+            "Copyrigh",
+            "© cC copyright",
+            "copy-right",
+            "xCopyrightx",
+        ] {
+            assert_eq!(
+                WordCounts::of(text).copyright,
+                text.to_ascii_lowercase().contains("copyright"),
+                "{text}"
+            );
         }
     }
 

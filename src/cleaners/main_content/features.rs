@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use crate::Document;
 use crate::document::LineFact;
-use crate::text::{Initial, StopWordCounts, StopWords, WordTable, word_keys};
+use crate::text::{Initial, StopWords};
 
 /// Features of a line on its own.
 pub(super) const LINE: usize = 21;
@@ -21,52 +21,22 @@ pub(super) const STAGE1: usize = LINE + 16 + 6 + 5 + 7 + 3;
 /// stage's scores around the line.
 pub(super) const STAGE2: usize = STAGE1 + 11;
 
-/// The bit of words of page furniture in [`WORDS`].
-const CHROME: u16 = 1 << 15;
-
-/// The stop words of every language, and words of page furniture, in
-/// lowercase: menus, sharing, accounts, legal. One lookup per word.
-static WORDS: LazyLock<WordTable> = LazyLock::new(|| {
-    let mut table = StopWords::table().clone();
-    "share shares tweet facebook twitter linkedin instagram pinterest whatsapp youtube tiktok email subscribe \
-     subscription newsletter sign login log register account cookie cookies privacy policy terms copyright \
-     rights reserved menu search home comment comments reply posted tag tags category categories related \
-     popular trending advertisement advertising sponsored click download app contact follow skip navigation \
-     previous next prev older newer page author by teilen anmelden datenschutz impressum kommentare partager \
-     connexion confidentialité commentaires compartir iniciar privacidad comentarios condividi accedi"
-        .split_whitespace()
-        .for_each(|word| table.insert(word, CHROME));
-    table
-});
-
-/// What the features read of a line's words: computed once per line and
-/// document, however often the kept lines change.
+/// What the features read of a line's text beyond its words and shape:
+/// computed once per line and document, however often the kept lines
+/// change.
 #[derive(Clone, Copy, Debug, Default)]
-struct LineWords {
-    stop_words: StopWordCounts,
-    chrome_words: u32,
+struct LineMarks {
     /// Separators of menus and breadcrumbs: `|`, `»`, `·`, ` / `.
     separators: bool,
+    /// `©`, or `copyright` in any case.
     copyright: bool,
 }
 
-static LINE_WORDS: LineFact<LineWords> = LineFact::new(|doc, i| {
-    let text = doc.line_text(i);
-    let mut stop_words = StopWordCounts::default();
-    let mut chrome_words = 0u32;
-    // Forced once per line, not once per word.
-    let words = &*WORDS;
-    word_keys(text, |key| {
-        let bits = key.map_or(0, |key| words.bits_of_key(key));
-        stop_words.add_bits(bits);
-        chrome_words += u32::from(bits & CHROME != 0);
-    });
-    let (separators, copyright_sign) = separators_and_copyright_sign(text);
-    LineWords {
-        stop_words,
-        chrome_words,
+static LINE_MARKS: LineFact<LineMarks> = LineFact::new(|doc, i| {
+    let (separators, copyright_sign) = separators_and_copyright_sign(doc.line_text(i));
+    LineMarks {
         separators,
-        copyright: copyright_sign || mentions_copyright(text),
+        copyright: copyright_sign || doc.word_counts(i).copyright,
     }
 });
 
@@ -108,11 +78,11 @@ impl Features {
     pub(super) fn of(doc: &Document<'_>, kept: impl Fn(usize) -> bool) -> Features {
         let mut lines: Vec<usize> = doc.buffer();
         lines.extend(doc.content_lines().filter(|&i| kept(i)));
-        let line_words = doc.facts(&LINE_WORDS, &lines);
+        let line_marks = doc.facts(&LINE_MARKS, &lines);
         // Known for each of `lines`.
-        let words_of = |i: usize| line_words.get(i).copied().flatten().unwrap_or_default();
+        let marks_of = |i: usize| line_marks.get(i).copied().flatten().unwrap_or_default();
         let stop_words =
-            StopWords::guess_from_counts(lines.iter().map(|&i| words_of(i).stop_words));
+            StopWords::guess_from_counts(lines.iter().map(|&i| doc.word_counts(i).stop_words));
         let n = lines.len();
         let mut base: Vec<[f32; LINE]> = doc.buffer();
         let mut word_counts: Vec<f32> = doc.buffer();
@@ -121,9 +91,10 @@ impl Features {
         word_counts.reserve(n);
         chrome.reserve(n);
         for &i in &lines {
-            let line = words_of(i);
+            let line = marks_of(i);
+            let words = doc.word_counts(i);
             let shape = doc.shape(i);
-            let stops = stop_words.hits(&line.stop_words);
+            let stops = stop_words.hits(&words.stop_words);
             let w = shape.words as f32;
             let per_word = |x: f32| if shape.words == 0 { 0.0 } else { x / w };
             let chars = shape.chars.max(1) as f32;
@@ -156,9 +127,9 @@ impl Features {
                 flag(shape.ends_ellipsis),
             ]);
             word_counts.push(w);
-            chrome.push(line.chrome_words as f32);
+            chrome.push(words.furniture as f32);
         }
-        drop(line_words);
+        drop(line_marks);
 
         // Capitalisation and word length say "menu" or "headline" against
         // the page's own prose: German capitalises its nouns, and its words
@@ -529,17 +500,6 @@ fn window_mean(sums: &[f32], lo: usize, hi: usize) -> f32 {
     }
 }
 
-fn mentions_copyright(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    // Only where a `c` is: `memchr` finds those faster than each place is
-    // compared.
-    memchr::memchr2_iter(b'c', b'C', bytes).any(|at| {
-        bytes
-            .get(at..at + 9)
-            .is_some_and(|w| w.eq_ignore_ascii_case(b"copyright"))
-    })
-}
-
 /// Whether `text` has a separator of menus and breadcrumbs (`|`, `»`, `·`,
 /// ` / `), and whether it has a `©`: all found in one search for the bytes
 /// they start with or hinge on (`»`, `·` and `©` are 0xC2 and one more).
@@ -617,11 +577,6 @@ mod tests {
                     text.contains(['|', '»', '·']) || text.contains(" / "),
                     text.contains('©')
                 ),
-                "{text}"
-            );
-            assert_eq!(
-                mentions_copyright(text),
-                text.to_ascii_lowercase().contains("copyright"),
                 "{text}"
             );
         }
