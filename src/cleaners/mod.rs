@@ -18,7 +18,7 @@ mod media;
 pub(crate) mod metadata;
 mod normalize;
 mod pattern;
-mod paywall;
+pub(crate) mod paywall;
 pub(crate) mod related_links;
 mod repeated_lines;
 mod site_chrome;

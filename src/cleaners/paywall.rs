@@ -106,6 +106,18 @@ static PROMPT_OR_OFFER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("prompt and offer patterns compile")
 });
 
+/// Words of which every match of [`PROMPT_OR_OFFER`] holds one, whole: of
+/// each alternative, a word that `\b`, a space or an end bounds on both
+/// sides. An ASCII key's words are what `\b` parts, so a line whose words
+/// are none of these needs no search (see
+/// [`WordCounts::paywall_words`](crate::text::WordCounts)); most are such.
+pub(crate) const HELD_WORDS: &str = "already not have read reading access article articles story stories \
+     content subscribers members only free limit left remaining abonnieren weiterlesen abonnent \
+     artikel vous abonner suite suscribete suscriptor suscriptores assinantes abbonati abbonato \
+     accedi assine assinante login abonneer abonnee om trial time anytime unlimited digital premium \
+     sources titles publications place from curated app subscription membership play week month \
+     year subscribe now abo probeabo gratuit gratis";
+
 /// Longest line, in words, that can be a prompt: prompts are short.
 const MAX_WORDS: u32 = 25;
 
@@ -125,7 +137,7 @@ fn classify_line(doc: &Document<'_>, i: usize) -> Option<Kind> {
     if key.contains("newsletter") {
         return None;
     }
-    if !doc.key_matches(&PROMPT_OR_OFFER, i) {
+    if !doc.word_counts(i).paywall_words || !doc.key_matches(&PROMPT_OR_OFFER, i) {
         None
     } else if PROMPT.is_match(key) {
         Some(Kind::Prompt)
@@ -252,6 +264,64 @@ mod tests {
                     The newspaper said its digital subscriptions had doubled since 2019, when it launched a cheaper app.\n\
                     Members of the club can sign up for the trip until Friday.";
         assert!(dropped_lines(Paywall, text).is_empty());
+    }
+
+    /// Whether `line` holds one of the [`HELD_WORDS`], as the pipeline
+    /// finds it.
+    fn holds_held_words(line: &str) -> bool {
+        crate::Document::new(line).word_counts(0).paywall_words
+    }
+
+    /// `pattern` for generating text its matches are among: ASCII words
+    /// where it takes any text (spaces escaped, as the pattern's are), and
+    /// no assertions, which generators lack.
+    fn generator_of(pattern: &str) -> String {
+        pattern
+            .replace(".*", r"(?:\ [a-z0-9]{1,4}){0,2}\ ")
+            .replace(r"\S+", "[a-z0-9]{1,4}")
+            .replace(r"\d+", "[0-9]{1,3}")
+            .replace(r"\b", "")
+            .replace(['^', '$'], "")
+    }
+
+    proptest::proptest! {
+        // Enough cases for each of the alternatives to come up many times.
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+
+        #[test]
+        fn held_words_hold_every_match(
+            text in proptest::string::string_regex(&generator_of(PROMPT_PATTERN)).unwrap(),
+            offer in proptest::string::string_regex(&generator_of(OFFER_PATTERN)).unwrap(),
+            before in "([a-z]{1,3} ){0,2}",
+        ) {
+            for text in [text, offer] {
+                for line in [format!("{before}{text}"), text.to_uppercase()] {
+                    if PROMPT_OR_OFFER.is_match(&crate::text::key(&line)) {
+                        proptest::prop_assert!(holds_held_words(&line), "{line}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn held_words_hold_the_matches_of_the_sample() {
+        let mut matched = 0;
+        for entry in
+            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/benches/data")).unwrap()
+        {
+            let Ok(page) = std::fs::read_to_string(entry.unwrap().path().join("raw.txt")) else {
+                continue;
+            };
+            for line in page.lines() {
+                if PROMPT_OR_OFFER.is_match(&crate::text::key(line)) {
+                    matched += 1;
+                    assert!(holds_held_words(line), "{line}");
+                }
+            }
+        }
+        assert!(matched > 20, "{matched}");
+        assert!(!holds_held_words("The council approved the budget."));
     }
 
     #[test]

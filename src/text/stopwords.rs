@@ -116,11 +116,19 @@ static TABLE: LazyLock<WordTable> = LazyLock::new(|| {
 /// The bit of words of page furniture in [`WORDS`].
 const FURNITURE: u16 = 1 << 15;
 
-/// The stop words of every language, and words of page furniture, in
-/// lowercase: menus, sharing, accounts, legal. One lookup per word answers
-/// for both.
+/// The bit of the words every paywall prompt or offer holds one of in
+/// [`WORDS`].
+const PAYWALL: u16 = 1 << 14;
+
+/// The stop words of every language, words of page furniture (menus,
+/// sharing, accounts, legal), and the words of paywall prompts (see
+/// [`HELD_WORDS`](crate::cleaners::paywall::HELD_WORDS)), in lowercase. One
+/// lookup per word answers for all.
 static WORDS: LazyLock<WordTable> = LazyLock::new(|| {
     let mut table = TABLE.clone();
+    crate::cleaners::paywall::HELD_WORDS
+        .split_whitespace()
+        .for_each(|word| table.insert(word, PAYWALL));
     "share shares tweet facebook twitter linkedin instagram pinterest whatsapp youtube tiktok email subscribe \
      subscription newsletter sign login log register account cookie cookies privacy policy terms copyright \
      rights reserved menu search home comment comments reply posted tag tags category categories related \
@@ -140,6 +148,10 @@ pub(crate) struct WordCounts {
     pub(crate) stop_words: StopWordCounts,
     pub(crate) furniture: u32,
     pub(crate) copyright: bool,
+    /// Whether a word is one of those every paywall prompt or offer holds
+    /// one of; true for any line beyond ASCII, whose key's words may not
+    /// be its words.
+    pub(crate) paywall_words: bool,
 }
 
 impl WordCounts {
@@ -151,6 +163,7 @@ impl WordCounts {
             counts.add_bits(key.map_or(0, |key| words.bits_of_key(key)))
         });
         counts.copyright = holds_copyright(line.as_bytes());
+        counts.paywall_words |= !line.is_ascii();
         counts
     }
 
@@ -158,6 +171,7 @@ impl WordCounts {
     fn add_bits(&mut self, bits: u16) {
         self.stop_words.add_bits(bits);
         self.furniture += u32::from(bits & FURNITURE != 0);
+        self.paywall_words |= bits & PAYWALL != 0;
     }
 
     /// Counts the ASCII word `word`, whose key (see [`word_keys`]) is
