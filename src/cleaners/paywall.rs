@@ -29,7 +29,7 @@
 
 use std::sync::LazyLock;
 
-use crate::text::Regex;
+use crate::text::{Regex, key_words_are_words};
 
 use crate::cleaners::prose_bounds;
 use crate::cleaners::related_links::is_related_heading;
@@ -108,15 +108,17 @@ static PROMPT_OR_OFFER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words of which every match of [`PROMPT_OR_OFFER`] holds one, whole: of
 /// each alternative, a word that `\b`, a space or an end bounds on both
-/// sides. An ASCII key's words are what `\b` parts, so a line whose words
-/// are none of these needs no search (see
-/// [`WordCounts::paywall_words`](crate::text::WordCounts)); most are such.
+/// sides. A key's words are what `\b` parts, and are nearly always the
+/// line's own words (see [`key_words_are_words`]), so such a line none of
+/// whose words is one of these needs no search; most lines are such. Their
+/// lookup is the one that counts stop words (see
+/// [`WordCounts::paywall_words`](crate::text::WordCounts)).
 pub(crate) const HELD_WORDS: &str = "already not have read reading access article articles story stories \
      content subscribers members only free limit left remaining abonnieren weiterlesen abonnent \
      artikel vous abonner suite suscribete suscriptor suscriptores assinantes abbonati abbonato \
      accedi assine assinante login abonneer abonnee om trial time anytime unlimited digital premium \
      sources titles publications place from curated app subscription membership play week month \
-     year subscribe now abo probeabo gratuit gratis";
+     year subscribe now abo probeabo gratuit gratis abonné abonnés suscríbete sesión grátis";
 
 /// Longest line, in words, that can be a prompt: prompts are short.
 const MAX_WORDS: u32 = 25;
@@ -137,7 +139,8 @@ fn classify_line(doc: &Document<'_>, i: usize) -> Option<Kind> {
     if key.contains("newsletter") {
         return None;
     }
-    if !doc.word_counts(i).paywall_words || !doc.key_matches(&PROMPT_OR_OFFER, i) {
+    let held = doc.word_counts(i).paywall_words || !key_words_are_words(doc.line_text(i));
+    if !held || !doc.key_matches(&PROMPT_OR_OFFER, i) {
         None
     } else if PROMPT.is_match(key) {
         Some(Kind::Prompt)
@@ -266,10 +269,18 @@ mod tests {
         assert!(dropped_lines(Paywall, text).is_empty());
     }
 
-    /// Whether `line` holds one of the [`HELD_WORDS`], as the pipeline
-    /// finds it.
+    /// Whether the pipeline searches `line` for [`PROMPT_OR_OFFER`]: when
+    /// it holds one of the [`HELD_WORDS`], or may.
     fn holds_held_words(line: &str) -> bool {
-        crate::Document::new(line).word_counts(0).paywall_words
+        let doc = crate::Document::new(line);
+        doc.word_counts(0).paywall_words || !key_words_are_words(doc.line_text(0))
+    }
+
+    /// Whether the key of `line` matches [`PROMPT_OR_OFFER`], as the
+    /// pipeline keys it (normalised).
+    fn matches(line: &str) -> bool {
+        let doc = crate::Document::new(line);
+        doc.key(0).is_some_and(|key| PROMPT_OR_OFFER.is_match(key))
     }
 
     /// `pattern` for generating text its matches are among: ASCII words
@@ -296,7 +307,7 @@ mod tests {
         ) {
             for text in [text, offer] {
                 for line in [format!("{before}{text}"), text.to_uppercase()] {
-                    if PROMPT_OR_OFFER.is_match(&crate::text::key(&line)) {
+                    if matches(&line) {
                         proptest::prop_assert!(holds_held_words(&line), "{line}");
                     }
                 }
@@ -314,7 +325,7 @@ mod tests {
                 continue;
             };
             for line in page.lines() {
-                if PROMPT_OR_OFFER.is_match(&crate::text::key(line)) {
+                if matches(line) {
                     matched += 1;
                     assert!(holds_held_words(line), "{line}");
                 }
@@ -322,6 +333,18 @@ mod tests {
         }
         assert!(matched > 20, "{matched}");
         assert!(!holds_held_words("The council approved the budget."));
+        assert!(!holds_held_words(
+            "\u{201C}Déjà vu\u{201D}, the council said."
+        ));
+        // Where the key's words are not the line's.
+        for line in [
+            "Subscriber only\u{00B2}",
+            "Exclusive to sub\u{0301}scribers",
+            "For sub\u{200D}scribers",
+        ] {
+            assert!(matches(line), "{line}");
+            assert!(holds_held_words(line), "{line}");
+        }
     }
 
     #[test]

@@ -118,6 +118,17 @@ pub(super) fn push_key_by_chars(line: &str, out: &mut String) {
     flush(&buffer[..end], out);
 }
 
+/// Whether the words of the key of `line` are its [`words`] in lowercase,
+/// each of them a word to `\b` too: yes, but where it holds a mark (which
+/// the key drops) or a number beyond ASCII (which `\b` parts from a
+/// letter, as in `only²`).
+pub(crate) fn key_words_are_words(line: &str) -> bool {
+    line.is_ascii()
+        || !line
+            .chars()
+            .any(|c| !c.is_ascii() && shape::class_bits(c) & (shape::MARK | shape::DIGIT) != 0)
+}
+
 /// The key of `line`, see [`push_key`].
 #[must_use]
 pub(crate) fn key(line: &str) -> String {

@@ -429,7 +429,7 @@ const MAX_ASCII_KEY_BYTES: usize = 256;
 
 /// Bits of [`ASCII_BITS`]: [`Class`] in a byte.
 pub(super) const ALNUM: u8 = 1;
-const DIGIT: u8 = 2;
+pub(super) const DIGIT: u8 = 2;
 const UPPER: u8 = 4;
 const TERMINAL: u8 = 8;
 const COMMA: u8 = 16;

@@ -149,8 +149,7 @@ pub(crate) struct WordCounts {
     pub(crate) furniture: u32,
     pub(crate) copyright: bool,
     /// Whether a word is one of those every paywall prompt or offer holds
-    /// one of; true for any line beyond ASCII, whose key's words may not
-    /// be its words.
+    /// one of.
     pub(crate) paywall_words: bool,
 }
 
@@ -163,7 +162,6 @@ impl WordCounts {
             counts.add_bits(key.map_or(0, |key| words.bits_of_key(key)))
         });
         counts.copyright = holds_copyright(line.as_bytes());
-        counts.paywall_words |= !line.is_ascii();
         counts
     }
 
