@@ -6,7 +6,7 @@ use std::fmt;
 use crate::Span;
 use crate::pipeline::Favor;
 use crate::scratch::Scratch;
-use crate::text::{self, Regex, Shape, WordCounts};
+use crate::text::{self, Regex, Shape, WordClass, WordCounts};
 
 /// One line of a [`Document`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -439,6 +439,25 @@ impl<'a> Document<'a> {
     pub(crate) fn key_matches(&self, pattern: &'static Regex, index: usize) -> bool {
         self.key(index).is_some_and(|key| {
             self.may_match(pattern, Haystack::Key, index) && pattern.is_match(key)
+        })
+    }
+
+    /// [`key_matches`](Document::key_matches) for a pattern every match of
+    /// which holds a word of `class` whole, bounded by `\b`, a space or an
+    /// end: a line none of whose words is of `class` is not searched (nor
+    /// the whole document for where matches may start). The words of a key
+    /// are those of its line, but where [`text::key_words_are_words`] says
+    /// they may not be.
+    pub(crate) fn key_matches_holding(
+        &self,
+        pattern: &Regex,
+        class: WordClass,
+        index: usize,
+    ) -> bool {
+        self.key(index).is_some_and(|key| {
+            (self.word_counts(index).classes & class != 0
+                || !text::key_words_are_words(self.line_text(index)))
+                && pattern.is_match(key)
         })
     }
 

@@ -21,7 +21,7 @@ mod pattern;
 pub(crate) mod paywall;
 pub(crate) mod related_links;
 mod repeated_lines;
-mod site_chrome;
+pub(crate) mod site_chrome;
 mod trailing_stories;
 
 pub use ad_markers::AdMarkers;
@@ -91,7 +91,12 @@ pub(crate) fn kept_after(
 pub(crate) mod testing {
     //! Runs one cleaner over lines and reports what it dropped.
 
-    use crate::{Cleaner, LineVerdict, Pipeline};
+    use proptest::prelude::prop_assert;
+    use proptest::string::string_regex;
+    use proptest::test_runner::{Config, TestRunner};
+
+    use crate::text::{self, Regex, WordClass};
+    use crate::{Cleaner, Document, LineVerdict, Pipeline};
 
     /// The lines `cleaner` drops from `text`, with the reason for each.
     pub(crate) fn dropped(cleaner: impl Cleaner + 'static, text: &str) -> Vec<(String, String)> {
@@ -109,6 +114,68 @@ pub(crate) mod testing {
                 _ => None,
             })
             .collect()
+    }
+
+    /// Whether the key of `line`, as a document keys it (normalised),
+    /// matches `pattern`.
+    pub(crate) fn key_matches(line: &str, pattern: &Regex) -> bool {
+        let doc = Document::new(line);
+        doc.key(0).is_some_and(|key| pattern.is_match(key))
+    }
+
+    /// Whether [`Document::key_matches_holding`] searches `line` for a
+    /// pattern whose matches hold words of `class`.
+    pub(crate) fn searched_holding(line: &str, class: WordClass) -> bool {
+        let doc = Document::new(line);
+        doc.word_counts(0).classes & class != 0 || !text::key_words_are_words(doc.line_text(0))
+    }
+
+    /// Checks that every line whose key `pattern` matches holds a word of
+    /// `class`, as [`Document::key_matches_holding`] needs: the lines of
+    /// the bench's sample, and text generated from each of `sources`, whose
+    /// alternatives `pattern` joins.
+    pub(crate) fn held_words_hold_every_match(sources: &[&str], pattern: &Regex, class: WordClass) {
+        let mut matched = 0;
+        for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/benches/data"))
+            .expect("the sample is in the repository")
+        {
+            let Ok(page) = std::fs::read_to_string(entry.expect("listed").path().join("raw.txt"))
+            else {
+                continue;
+            };
+            for line in page.lines().filter(|&line| key_matches(line, pattern)) {
+                matched += 1;
+                assert!(searched_holding(line, class), "{line}");
+            }
+        }
+        assert!(matched > 0, "the sample has no match to check");
+        // Enough cases for each alternative to come up many times.
+        let mut runner = TestRunner::new(Config::with_cases(4096));
+        for source in sources {
+            let text = string_regex(&generator_of(source)).expect("generator compiles");
+            runner
+                .run(&(text, "([a-z]{1,3} ){0,2}"), |(text, before)| {
+                    for line in [format!("{before}{text}"), text.to_uppercase()] {
+                        if key_matches(&line, pattern) {
+                            prop_assert!(searched_holding(&line, class), "{}", line);
+                        }
+                    }
+                    Ok(())
+                })
+                .expect("every match holds a word of the class");
+        }
+    }
+
+    /// `pattern` for generating text its matches are among: ASCII words
+    /// where it takes any text (spaces escaped, as the patterns'
+    /// are), and no assertions, which generators lack.
+    fn generator_of(pattern: &str) -> String {
+        pattern
+            .replace(".*", r"(?:\ [a-z0-9]{1,4}){0,2}\ ")
+            .replace(r"\S+", "[a-z0-9]{1,4}")
+            .replace(r"\d+", "[0-9]{1,3}")
+            .replace(r"\b", "")
+            .replace(['^', '$'], "")
     }
 
     /// The texts of the lines `cleaner` drops from `text`.

@@ -29,7 +29,7 @@
 
 use std::sync::LazyLock;
 
-use crate::text::{Regex, key_words_are_words};
+use crate::text::{PAYWALL_WORDS, Regex};
 
 use crate::cleaners::prose_bounds;
 use crate::cleaners::related_links::is_related_heading;
@@ -108,12 +108,9 @@ static PROMPT_OR_OFFER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words of which every match of [`PROMPT_OR_OFFER`] holds one, whole: of
 /// each alternative, a word that `\b`, a space or an end bounds on both
-/// sides. A key's words are what `\b` parts, and are nearly always the
-/// line's own words (see [`key_words_are_words`]), so such a line none of
-/// whose words is one of these needs no search; most lines are such. Their
-/// lookup is the one that counts stop words (see
-/// [`WordCounts::paywall_words`](crate::text::WordCounts)).
-pub(crate) const HELD_WORDS: &str = "already not have read reading access article articles story stories \
+/// sides, so that a line none of whose words is one of these needs no
+/// search (see [`Document::key_matches_holding`]); most lines are such.
+pub(crate) const PAYWALL_HELD_WORDS: &str = "already not have read reading access article articles story stories \
      content subscribers members only free limit left remaining abonnieren weiterlesen abonnent \
      artikel vous abonner suite suscribete suscriptor suscriptores assinantes abbonati abbonato \
      accedi assine assinante login abonneer abonnee om trial time anytime unlimited digital premium \
@@ -139,8 +136,7 @@ fn classify_line(doc: &Document<'_>, i: usize) -> Option<Kind> {
     if key.contains("newsletter") {
         return None;
     }
-    let held = doc.word_counts(i).paywall_words || !key_words_are_words(doc.line_text(i));
-    if !held || !doc.key_matches(&PROMPT_OR_OFFER, i) {
+    if !doc.key_matches_holding(&PROMPT_OR_OFFER, PAYWALL_WORDS, i) {
         None
     } else if PROMPT.is_match(key) {
         Some(Kind::Prompt)
@@ -214,7 +210,7 @@ impl Cleaner for Paywall {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cleaners::testing::{dropped, dropped_lines};
+    use crate::cleaners::testing::{self, dropped, dropped_lines};
 
     const BODY: &str =
         "Shares in the company rose sharply after the results were published on Monday.";
@@ -269,81 +265,24 @@ mod tests {
         assert!(dropped_lines(Paywall, text).is_empty());
     }
 
-    /// Whether the pipeline searches `line` for [`PROMPT_OR_OFFER`]: when
-    /// it holds one of the [`HELD_WORDS`], or may.
-    fn holds_held_words(line: &str) -> bool {
-        let doc = crate::Document::new(line);
-        doc.word_counts(0).paywall_words || !key_words_are_words(doc.line_text(0))
-    }
-
-    /// Whether the key of `line` matches [`PROMPT_OR_OFFER`], as the
-    /// pipeline keys it (normalised).
-    fn matches(line: &str) -> bool {
-        let doc = crate::Document::new(line);
-        doc.key(0).is_some_and(|key| PROMPT_OR_OFFER.is_match(key))
-    }
-
-    /// `pattern` for generating text its matches are among: ASCII words
-    /// where it takes any text (spaces escaped, as the pattern's are), and
-    /// no assertions, which generators lack.
-    fn generator_of(pattern: &str) -> String {
-        pattern
-            .replace(".*", r"(?:\ [a-z0-9]{1,4}){0,2}\ ")
-            .replace(r"\S+", "[a-z0-9]{1,4}")
-            .replace(r"\d+", "[0-9]{1,3}")
-            .replace(r"\b", "")
-            .replace(['^', '$'], "")
-    }
-
-    proptest::proptest! {
-        // Enough cases for each of the alternatives to come up many times.
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
-
-        #[test]
-        fn held_words_hold_every_match(
-            text in proptest::string::string_regex(&generator_of(PROMPT_PATTERN)).unwrap(),
-            offer in proptest::string::string_regex(&generator_of(OFFER_PATTERN)).unwrap(),
-            before in "([a-z]{1,3} ){0,2}",
-        ) {
-            for text in [text, offer] {
-                for line in [format!("{before}{text}"), text.to_uppercase()] {
-                    if matches(&line) {
-                        proptest::prop_assert!(holds_held_words(&line), "{line}");
-                    }
-                }
-            }
-        }
-    }
-
     #[test]
-    fn held_words_hold_the_matches_of_the_sample() {
-        let mut matched = 0;
-        for entry in
-            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/benches/data")).unwrap()
-        {
-            let Ok(page) = std::fs::read_to_string(entry.unwrap().path().join("raw.txt")) else {
-                continue;
-            };
-            for line in page.lines() {
-                if matches(line) {
-                    matched += 1;
-                    assert!(holds_held_words(line), "{line}");
-                }
-            }
-        }
-        assert!(matched > 20, "{matched}");
-        assert!(!holds_held_words("The council approved the budget."));
-        assert!(!holds_held_words(
-            "\u{201C}Déjà vu\u{201D}, the council said."
-        ));
+    fn held_words_hold_every_match() {
+        testing::held_words_hold_every_match(
+            &[PROMPT_PATTERN, OFFER_PATTERN],
+            &PROMPT_OR_OFFER,
+            PAYWALL_WORDS,
+        );
+        let searched = |line| testing::searched_holding(line, PAYWALL_WORDS);
+        assert!(!searched("The council approved the budget."));
+        assert!(!searched("\u{201C}Déjà vu\u{201D}, the council said."));
         // Where the key's words are not the line's.
         for line in [
             "Subscriber only\u{00B2}",
             "Exclusive to sub\u{0301}scribers",
             "For sub\u{200D}scribers",
         ] {
-            assert!(matches(line), "{line}");
-            assert!(holds_held_words(line), "{line}");
+            assert!(testing::key_matches(line, &PROMPT_OR_OFFER), "{line}");
+            assert!(searched(line), "{line}");
         }
     }
 

@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use memchr::memmem::Finder;
 
-use crate::text::Regex;
+use crate::text::{COOKIE_WORDS, NEWSLETTER_WORDS, Regex};
 
 use crate::document::LineFact;
 use crate::text::Phrases;
@@ -241,6 +241,12 @@ static NEWSLETTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("newsletter patterns compile")
 });
 
+/// Words of which every match of [`NEWSLETTER`] holds one, whole: a line
+/// none of whose words is one is not searched (see
+/// [`Document::key_matches_holding`]).
+pub(crate) const NEWSLETTER_HELD_WORDS: &str = "newsletter newsletters email mail valid thank subscribed \
+    signed agree privacy terms consent never unsubscribe invalid wrong recaptcha inbox delivered";
+
 /// Cookie and consent prompts.
 static COOKIES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -253,6 +259,10 @@ static COOKIES: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("cookie patterns compile")
 });
+
+/// Words of which every match of [`COOKIES`] holds one, whole (see
+/// [`NEWSLETTER_HELD_WORDS`]).
+pub(crate) const COOKIE_HELD_WORDS: &str = "cookie cookies privacy sell";
 
 /// Copyright and footer lines.
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
@@ -313,10 +323,10 @@ fn chrome(doc: &Document<'_>, i: usize) -> Option<&'static str> {
     if is_button(shape.words, key) || (shape.words <= 12 && CHROME_FORMS.is_match(key)) {
         return Some("share, follow or navigation button");
     }
-    if doc.key_matches(&NEWSLETTER, i) {
+    if doc.key_matches_holding(&NEWSLETTER, NEWSLETTER_WORDS, i) {
         return Some("newsletter prompt");
     }
-    if doc.key_matches(&COOKIES, i) {
+    if doc.key_matches_holding(&COOKIES, COOKIE_WORDS, i) {
         return Some("cookie prompt");
     }
     None
@@ -451,7 +461,7 @@ impl Cleaner for SiteChrome {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cleaners::testing::{dropped, dropped_lines};
+    use crate::cleaners::testing::{self, dropped, dropped_lines};
 
     const BODY: &str =
         "The bridge reopened on Friday after six months of repairs to its main span.";
@@ -488,6 +498,14 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn held_words_hold_every_newsletter_and_cookie_prompt() {
+        let newsletter = NEWSLETTER.as_str();
+        testing::held_words_hold_every_match(&[newsletter], &NEWSLETTER, NEWSLETTER_WORDS);
+        let cookies = COOKIES.as_str();
+        testing::held_words_hold_every_match(&[cookies], &COOKIES, COOKIE_WORDS);
     }
 
     #[test]

@@ -113,30 +113,50 @@ static TABLE: LazyLock<WordTable> = LazyLock::new(|| {
     table
 });
 
-/// The bit of words of page furniture in [`WORDS`].
-const FURNITURE: u16 = 1 << 15;
+/// A class of words looked up with the stop words, a bit above the
+/// languages' in [`WORDS`]: a line's [`WordCounts`] say which classes its
+/// words are of.
+pub(crate) type WordClass = u16;
 
-/// The bit of the words every paywall prompt or offer holds one of in
-/// [`WORDS`].
-const PAYWALL: u16 = 1 << 14;
+/// Words of page furniture: menus, sharing, accounts, legal.
+const FURNITURE: WordClass = 1 << 15;
+/// Words of which every paywall prompt or offer holds one.
+pub(crate) const PAYWALL_WORDS: WordClass = 1 << 14;
+/// Words of which every newsletter prompt holds one.
+pub(crate) const NEWSLETTER_WORDS: WordClass = 1 << 13;
+/// Words of which every cookie prompt holds one.
+pub(crate) const COOKIE_WORDS: WordClass = 1 << 12;
 
-/// The stop words of every language, words of page furniture (menus,
-/// sharing, accounts, legal), and the words of paywall prompts (see
-/// [`HELD_WORDS`](crate::cleaners::paywall::HELD_WORDS)), in lowercase. One
-/// lookup per word answers for all.
+/// The classes of [`WordCounts::classes`]; the furniture is counted.
+const CLASSES: WordClass = PAYWALL_WORDS | NEWSLETTER_WORDS | COOKIE_WORDS;
+
+/// The stop words of every language and the words of each class, in
+/// lowercase. One lookup per word answers for all.
 static WORDS: LazyLock<WordTable> = LazyLock::new(|| {
     let mut table = TABLE.clone();
-    crate::cleaners::paywall::HELD_WORDS
-        .split_whitespace()
-        .for_each(|word| table.insert(word, PAYWALL));
-    "share shares tweet facebook twitter linkedin instagram pinterest whatsapp youtube tiktok email subscribe \
-     subscription newsletter sign login log register account cookie cookies privacy policy terms copyright \
-     rights reserved menu search home comment comments reply posted tag tags category categories related \
-     popular trending advertisement advertising sponsored click download app contact follow skip navigation \
-     previous next prev older newer page author by teilen anmelden datenschutz impressum kommentare partager \
-     connexion confidentialité commentaires compartir iniciar privacidad comentarios condividi accedi"
-        .split_whitespace()
-        .for_each(|word| table.insert(word, FURNITURE));
+    let furniture = "share shares tweet facebook twitter linkedin instagram pinterest whatsapp youtube \
+        tiktok email subscribe subscription newsletter sign login log register account cookie cookies \
+        privacy policy terms copyright rights reserved menu search home comment comments reply posted \
+        tag tags category categories related popular trending advertisement advertising sponsored click \
+        download app contact follow skip navigation previous next prev older newer page author by \
+        teilen anmelden datenschutz impressum kommentare partager connexion confidentialité \
+        commentaires compartir iniciar privacidad comentarios condividi accedi";
+    for (class, words) in [
+        (FURNITURE, furniture),
+        (PAYWALL_WORDS, crate::cleaners::paywall::PAYWALL_HELD_WORDS),
+        (
+            NEWSLETTER_WORDS,
+            crate::cleaners::site_chrome::NEWSLETTER_HELD_WORDS,
+        ),
+        (
+            COOKIE_WORDS,
+            crate::cleaners::site_chrome::COOKIE_HELD_WORDS,
+        ),
+    ] {
+        words
+            .split_whitespace()
+            .for_each(|word| table.insert(word, class));
+    }
     table
 });
 
@@ -148,9 +168,8 @@ pub(crate) struct WordCounts {
     pub(crate) stop_words: StopWordCounts,
     pub(crate) furniture: u32,
     pub(crate) copyright: bool,
-    /// Whether a word is one of those every paywall prompt or offer holds
-    /// one of.
-    pub(crate) paywall_words: bool,
+    /// The classes of its words, but for the furniture, which is counted.
+    pub(crate) classes: WordClass,
 }
 
 impl WordCounts {
@@ -169,7 +188,7 @@ impl WordCounts {
     fn add_bits(&mut self, bits: u16) {
         self.stop_words.add_bits(bits);
         self.furniture += u32::from(bits & FURNITURE != 0);
-        self.paywall_words |= bits & PAYWALL != 0;
+        self.classes |= bits & CLASSES;
     }
 
     /// Counts the ASCII word `word`, whose key (see [`word_keys`]) is

@@ -115,6 +115,12 @@ impl Regex {
         }
     }
 
+    /// The pattern, as written.
+    #[cfg(test)]
+    pub(crate) fn as_str(&self) -> &str {
+        self.full.as_str()
+    }
+
     pub(crate) fn is_match(&self, haystack: &str) -> bool {
         self.skip(haystack, 0)
             .is_some_and(|at| self.full.is_match_at(haystack, at))
