@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use memchr::memmem::Finder;
 
-use crate::text::{COOKIE_WORDS, NEWSLETTER_WORDS, Regex};
+use crate::text::{COOKIE_WORDS, FURNITURE_LINK_WORDS, NEWSLETTER_WORDS, Regex};
 
 use crate::document::LineFact;
 use crate::text::Phrases;
@@ -286,6 +286,12 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("furniture patterns compile")
 });
 
+/// Words of which every match of [`FURNITURE`] holds one, whole (see
+/// [`NEWSLETTER_HELD_WORDS`]).
+pub(crate) const FURNITURE_HELD_WORDS: &str = "privacy cookie cookies terms copyright reserved sign \
+    log login subscribe newsletter follow skip menu contact about sitemap accessibility datenschutz \
+    impressum anmelden mentions confidentialité connexion privacidad aviso iniciar contatti accedi";
+
 /// Longest line, in words, that can be a link of [`FURNITURE`].
 const MAX_FURNITURE_WORDS: u32 = 12;
 
@@ -296,10 +302,10 @@ pub(crate) fn is_site_furniture(doc: &Document<'_>, i: usize) -> bool {
     // Asked of every line, in each round of main-content.
     static FURNITURE_LINE: LineFact<bool> = LineFact::new(|doc, i| {
         let shape = doc.shape(i);
-        // The links last: the first ask of a document searches all its keys.
         doc.key(i).is_some_and(|key| is_button(shape.words, key))
             || is_copyright(doc, i)
-            || (shape.words <= MAX_FURNITURE_WORDS && doc.key_matches(&FURNITURE, i))
+            || (shape.words <= MAX_FURNITURE_WORDS
+                && doc.key_matches_holding(&FURNITURE, FURNITURE_LINK_WORDS, i))
     });
     doc.fact(&FURNITURE_LINE, i)
 }
@@ -501,11 +507,13 @@ mod tests {
     }
 
     #[test]
-    fn held_words_hold_every_newsletter_and_cookie_prompt() {
+    fn held_words_hold_every_prompt_and_furniture_link() {
         let newsletter = NEWSLETTER.as_str();
         testing::held_words_hold_every_match(&[newsletter], &NEWSLETTER, NEWSLETTER_WORDS);
         let cookies = COOKIES.as_str();
         testing::held_words_hold_every_match(&[cookies], &COOKIES, COOKIE_WORDS);
+        let furniture = FURNITURE.as_str();
+        testing::held_words_hold_every_match(&[furniture], &FURNITURE, FURNITURE_LINK_WORDS);
     }
 
     #[test]

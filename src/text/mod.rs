@@ -8,7 +8,9 @@ mod stopwords;
 mod word_regex;
 
 pub use shape::{Initial, Shape};
-pub(crate) use stopwords::{COOKIE_WORDS, NEWSLETTER_WORDS, PAYWALL_WORDS, WordClass, WordCounts};
+pub(crate) use stopwords::{
+    COOKIE_WORDS, FURNITURE_LINK_WORDS, NEWSLETTER_WORDS, PAYWALL_WORDS, WordClass, WordCounts,
+};
 pub use stopwords::{Language, StopWords};
 pub(crate) use word_regex::Regex;
 

@@ -8,6 +8,8 @@
 
 use std::sync::LazyLock;
 
+use crate::cleaners::{paywall, site_chrome};
+
 use super::eight::{bytes_before, eight_bytes, not_alphanumeric, splat};
 
 /// A language with a stop-word list.
@@ -126,9 +128,11 @@ pub(crate) const PAYWALL_WORDS: WordClass = 1 << 14;
 pub(crate) const NEWSLETTER_WORDS: WordClass = 1 << 13;
 /// Words of which every cookie prompt holds one.
 pub(crate) const COOKIE_WORDS: WordClass = 1 << 12;
+/// Words of which every link of a site's header and footer holds one.
+pub(crate) const FURNITURE_LINK_WORDS: WordClass = 1 << 11;
 
 /// The classes of [`WordCounts::classes`]; the furniture is counted.
-const CLASSES: WordClass = PAYWALL_WORDS | NEWSLETTER_WORDS | COOKIE_WORDS;
+const CLASSES: WordClass = PAYWALL_WORDS | NEWSLETTER_WORDS | COOKIE_WORDS | FURNITURE_LINK_WORDS;
 
 /// The stop words of every language and the words of each class, in
 /// lowercase. One lookup per word answers for all.
@@ -143,15 +147,10 @@ static WORDS: LazyLock<WordTable> = LazyLock::new(|| {
         commentaires compartir iniciar privacidad comentarios condividi accedi";
     for (class, words) in [
         (FURNITURE, furniture),
-        (PAYWALL_WORDS, crate::cleaners::paywall::PAYWALL_HELD_WORDS),
-        (
-            NEWSLETTER_WORDS,
-            crate::cleaners::site_chrome::NEWSLETTER_HELD_WORDS,
-        ),
-        (
-            COOKIE_WORDS,
-            crate::cleaners::site_chrome::COOKIE_HELD_WORDS,
-        ),
+        (PAYWALL_WORDS, paywall::PAYWALL_HELD_WORDS),
+        (NEWSLETTER_WORDS, site_chrome::NEWSLETTER_HELD_WORDS),
+        (COOKIE_WORDS, site_chrome::COOKIE_HELD_WORDS),
+        (FURNITURE_LINK_WORDS, site_chrome::FURNITURE_HELD_WORDS),
     ] {
         words
             .split_whitespace()
