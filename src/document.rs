@@ -442,23 +442,26 @@ impl<'a> Document<'a> {
         })
     }
 
+    /// Whether line `index` may hold a word of `class` as `\b` parts its
+    /// text or key: false only when none of its words is of `class`, and
+    /// its words are those of its key (see [`text::key_words_are_words`]).
+    pub(crate) fn may_hold(&self, class: WordClass, index: usize) -> bool {
+        self.word_counts(index).classes & class != 0
+            || !text::key_words_are_words(self.line_text(index))
+    }
+
     /// [`key_matches`](Document::key_matches) for a pattern every match of
     /// which holds a word of `class` whole, bounded by `\b`, a space or an
-    /// end: a line none of whose words is of `class` is not searched (nor
-    /// the whole document for where matches may start). The words of a key
-    /// are those of its line, but where [`text::key_words_are_words`] says
-    /// they may not be.
+    /// end: a line that cannot hold one (see [`may_hold`](Document::may_hold))
+    /// is not searched, nor the whole document for where matches may start.
     pub(crate) fn key_matches_holding(
         &self,
         pattern: &Regex,
         class: WordClass,
         index: usize,
     ) -> bool {
-        self.key(index).is_some_and(|key| {
-            (self.word_counts(index).classes & class != 0
-                || !text::key_words_are_words(self.line_text(index)))
-                && pattern.is_match(key)
-        })
+        self.key(index)
+            .is_some_and(|key| self.may_hold(class, index) && pattern.is_match(key))
     }
 
     /// Whether `pattern` matches the [`line_text`](Document::line_text) of

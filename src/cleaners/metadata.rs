@@ -37,7 +37,7 @@ use crate::text::Regex;
 
 use crate::cleaners::{ad_markers, captions, related_links, site_chrome};
 use crate::document::LineFact;
-use crate::text::{Initial, Phrases, dates};
+use crate::text::{Initial, PRESS_NAME_WORDS, Phrases, dates};
 use crate::{Cleaner, Document, Marks, Metadata};
 
 /// Moves headline, dates, byline, publisher and section into the metadata.
@@ -78,12 +78,18 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("byline compiles")
 });
 
-/// Words in the names of news outlets.
+/// Words in the names of news outlets. (`Associated Press` matches where
+/// `Press` does.)
+pub(crate) const PRESS_WORDS: &str = "Daily Times News Post Mirror Herald Guardian Telegraph \
+    Journal Tribune Gazette Express Independent Star Sun Mail Standard Observer Chronicle Press \
+    Record Magazine Weekly Courier Echo Inquirer Examiner Sentinel Dispatch Register Monitor Globe \
+    Reuters BBC CNN ITV NPR Bloomberg Zeitung Allgemeine Spiegel Monde Figaro Libération País \
+    Mundo Corriere Repubblica Stampa Público Folha Volkskrant Tagesschau Tagblatt Rundschau Kurier";
+
+/// Any of the [`PRESS_WORDS`], whole.
 static PRESS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b(?:Daily|Times|News|Post|Mirror|Herald|Guardian|Telegraph|Journal|Tribune|Gazette|Express|Independent|Star|Sun|Mail|Standard|Observer|Chronicle|Press|Record|Magazine|Weekly|Courier|Echo|Inquirer|Examiner|Sentinel|Dispatch|Register|Monitor|Globe|Reuters|Associated Press|BBC|CNN|ITV|NPR|Bloomberg|Zeitung|Allgemeine|Spiegel|Monde|Figaro|Libération|País|Mundo|Corriere|Repubblica|Stampa|Público|Folha|Volkskrant|Tagesschau|Tagblatt|Rundschau|Kurier)\b",
-    )
-    .expect("press words compile")
+    let words: Vec<&str> = PRESS_WORDS.split_whitespace().collect();
+    Regex::new(&format!(r"\b(?:{})\b", words.join("|"))).expect("press words compile")
 });
 
 static SECTIONS: LazyLock<Phrases> = LazyLock::new(|| {
@@ -472,8 +478,9 @@ fn outlet(doc: &Document<'_>, i: usize) -> Outlet {
     }
     // Searched line by line, not through the document's search for the
     // pattern's literals: only a few short lines of the header get here,
-    // and that search would read the whole text for them.
-    if PRESS.is_match(doc.line_text(i)) {
+    // and that search would read the whole text for them; and only those
+    // of them with one of its words.
+    if doc.may_hold(PRESS_NAME_WORDS, i) && PRESS.is_match(doc.line_text(i)) {
         Outlet::Named
     } else if shape.words >= 2 {
         Outlet::IfDoubled
@@ -561,6 +568,7 @@ fn is_title_candidate(doc: &Document<'_>, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cleaners::testing;
     use crate::{Metadata, Pipeline};
 
     const BODY: &str =
@@ -569,6 +577,16 @@ mod tests {
     fn metadata(text: &str) -> Metadata<'static> {
         let pipeline = Pipeline::builder().cleaner(HeaderMetadata).build().unwrap();
         pipeline.clean(text).metadata().clone().into_owned()
+    }
+
+    #[test]
+    fn held_words_hold_every_press_name() {
+        let on_text = |line: &str| PRESS.is_match(Document::new(line).line_text(0));
+        testing::held_words_hold_every_line(&[PRESS.as_str()], on_text, PRESS_NAME_WORDS);
+        assert!(!testing::searched_holding(
+            "Politics and Economy",
+            PRESS_NAME_WORDS
+        ));
     }
 
     #[test]

@@ -95,7 +95,7 @@ pub(crate) mod testing {
     use proptest::string::string_regex;
     use proptest::test_runner::{Config, TestRunner};
 
-    use crate::text::{self, Regex, WordClass};
+    use crate::text::{Regex, WordClass};
     use crate::{Cleaner, Document, LineVerdict, Pipeline};
 
     /// The lines `cleaner` drops from `text`, with the reason for each.
@@ -126,8 +126,7 @@ pub(crate) mod testing {
     /// Whether [`Document::key_matches_holding`] searches `line` for a
     /// pattern whose matches hold words of `class`.
     pub(crate) fn searched_holding(line: &str, class: WordClass) -> bool {
-        let doc = Document::new(line);
-        doc.word_counts(0).classes & class != 0 || !text::key_words_are_words(doc.line_text(0))
+        Document::new(line).may_hold(class, 0)
     }
 
     /// Checks that every line whose key `pattern` matches holds a word of
@@ -135,6 +134,17 @@ pub(crate) mod testing {
     /// the bench's sample, and text generated from each of `sources`, whose
     /// alternatives `pattern` joins.
     pub(crate) fn held_words_hold_every_match(sources: &[&str], pattern: &Regex, class: WordClass) {
+        held_words_hold_every_line(sources, |line| key_matches(line, pattern), class);
+    }
+
+    /// Checks that every line `matches` accepts may hold a word of `class`
+    /// (see [`Document::may_hold`]): the lines of the bench's sample, and
+    /// text generated from each of `sources`, the patterns it matches.
+    pub(crate) fn held_words_hold_every_line(
+        sources: &[&str],
+        matches: impl Fn(&str) -> bool,
+        class: WordClass,
+    ) {
         let mut matched = 0;
         for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/benches/data"))
             .expect("the sample is in the repository")
@@ -143,7 +153,7 @@ pub(crate) mod testing {
             else {
                 continue;
             };
-            for line in page.lines().filter(|&line| key_matches(line, pattern)) {
+            for line in page.lines().filter(|&line| matches(line)) {
                 matched += 1;
                 assert!(searched_holding(line, class), "{line}");
             }
@@ -156,7 +166,7 @@ pub(crate) mod testing {
             runner
                 .run(&(text, "([a-z]{1,3} ){0,2}"), |(text, before)| {
                     for line in [format!("{before}{text}"), text.to_uppercase()] {
-                        if key_matches(&line, pattern) {
+                        if matches(&line) {
                             prop_assert!(searched_holding(&line, class), "{}", line);
                         }
                     }

@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use crate::cleaners::{paywall, site_chrome};
+use crate::cleaners::{metadata, paywall, site_chrome};
 
 use super::eight::{bytes_before, eight_bytes, not_alphanumeric, splat};
 
@@ -130,9 +130,12 @@ pub(crate) const NEWSLETTER_WORDS: WordClass = 1 << 13;
 pub(crate) const COOKIE_WORDS: WordClass = 1 << 12;
 /// Words of which every link of a site's header and footer holds one.
 pub(crate) const FURNITURE_LINK_WORDS: WordClass = 1 << 11;
+/// Words in the names of news outlets.
+pub(crate) const PRESS_NAME_WORDS: WordClass = 1 << 10;
 
 /// The classes of [`WordCounts::classes`]; the furniture is counted.
-const CLASSES: WordClass = PAYWALL_WORDS | NEWSLETTER_WORDS | COOKIE_WORDS | FURNITURE_LINK_WORDS;
+const CLASSES: WordClass =
+    PAYWALL_WORDS | NEWSLETTER_WORDS | COOKIE_WORDS | FURNITURE_LINK_WORDS | PRESS_NAME_WORDS;
 
 /// The stop words of every language and the words of each class, in
 /// lowercase. One lookup per word answers for all.
@@ -151,6 +154,7 @@ static WORDS: LazyLock<WordTable> = LazyLock::new(|| {
         (NEWSLETTER_WORDS, site_chrome::NEWSLETTER_HELD_WORDS),
         (COOKIE_WORDS, site_chrome::COOKIE_HELD_WORDS),
         (FURNITURE_LINK_WORDS, site_chrome::FURNITURE_HELD_WORDS),
+        (PRESS_NAME_WORDS, metadata::PRESS_WORDS),
     ] {
         words
             .split_whitespace()
