@@ -446,14 +446,15 @@ impl<'a> Document<'a> {
     /// text or key: false only when none of its words is of `class`, and
     /// its words are those of its key (see [`text::key_words_are_words`]).
     pub(crate) fn may_hold(&self, class: WordClass, index: usize) -> bool {
-        self.word_counts(index).classes & class != 0
-            || !text::key_words_are_words(self.line_text(index))
+        let counts = self.word_counts(index);
+        counts.classes & class != 0 || counts.key_words_differ
     }
 
     /// [`key_matches`](Document::key_matches) for a pattern every match of
     /// which holds a word of `class` whole, bounded by `\b`, a space or an
     /// end: a line that cannot hold one (see [`may_hold`](Document::may_hold))
-    /// is not searched, nor the whole document for where matches may start.
+    /// is not searched. The whole document is never searched for where
+    /// matches may start: the words rule out more.
     pub(crate) fn key_matches_holding(
         &self,
         pattern: &Regex,

@@ -80,15 +80,15 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words in the names of news outlets. (`Associated Press` matches where
 /// `Press` does.)
-pub(crate) const PRESS_WORDS: &str = "Daily Times News Post Mirror Herald Guardian Telegraph \
+pub(crate) const PRESS_HELD_WORDS: &str = "Daily Times News Post Mirror Herald Guardian Telegraph \
     Journal Tribune Gazette Express Independent Star Sun Mail Standard Observer Chronicle Press \
     Record Magazine Weekly Courier Echo Inquirer Examiner Sentinel Dispatch Register Monitor Globe \
     Reuters BBC CNN ITV NPR Bloomberg Zeitung Allgemeine Spiegel Monde Figaro Libération País \
     Mundo Corriere Repubblica Stampa Público Folha Volkskrant Tagesschau Tagblatt Rundschau Kurier";
 
-/// Any of the [`PRESS_WORDS`], whole.
+/// Any of the [`PRESS_HELD_WORDS`], whole.
 static PRESS: LazyLock<Regex> = LazyLock::new(|| {
-    let words: Vec<&str> = PRESS_WORDS.split_whitespace().collect();
+    let words: Vec<&str> = PRESS_HELD_WORDS.split_whitespace().collect();
     Regex::new(&format!(r"\b(?:{})\b", words.join("|"))).expect("press words compile")
 });
 

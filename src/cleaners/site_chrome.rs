@@ -507,6 +507,21 @@ mod tests {
     }
 
     #[test]
+    fn a_held_word_beside_any_character_is_found_where_the_pattern_finds_it() {
+        // Keys and words are cut by the standard library's Unicode tables,
+        // `\b` by the `regex` crate's, which may be of another version.
+        let privacy = Regex::new(r"\bprivacy\b").expect("compiles");
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            for line in [format!("privacy{c}"), format!("{c}privacy")] {
+                let doc = Document::new(&line);
+                let matched = doc.key(0).is_some_and(|key| privacy.is_match(key))
+                    || privacy.is_match(doc.line_text(0));
+                assert!(!matched || doc.may_hold(COOKIE_WORDS, 0), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
     fn held_words_hold_every_prompt_and_furniture_link() {
         let newsletter = NEWSLETTER.as_str();
         testing::held_words_hold_every_match(&[newsletter], &NEWSLETTER, NEWSLETTER_WORDS);

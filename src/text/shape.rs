@@ -180,9 +180,9 @@ impl Shape {
             }
             s.count_word(&word, upper);
             if let (Some(words), Some(table)) = (words.as_deref_mut(), word_table) {
-                let word = &line[start..at];
-                let key = u128::from(word_key[1]) << 64 | u128::from(word_key[0]);
-                words.add_ascii_word(table, word, (word.len() <= 16).then_some(key));
+                let spelled = &line[start..at];
+                let lookup = u128::from(word_key[1]) << 64 | u128::from(word_key[0]);
+                words.add_ascii_word(table, spelled, (spelled.len() <= 16).then_some(lookup));
             }
         }
         if let Some(key) = key
@@ -429,7 +429,7 @@ const MAX_ASCII_KEY_BYTES: usize = 256;
 
 /// Bits of [`ASCII_BITS`]: [`Class`] in a byte.
 pub(super) const ALNUM: u8 = 1;
-pub(super) const DIGIT: u8 = 2;
+const DIGIT: u8 = 2;
 const UPPER: u8 = 4;
 const TERMINAL: u8 = 8;
 const COMMA: u8 = 16;
@@ -438,6 +438,11 @@ const NEUTRAL: u8 = 32;
 /// Not a bit of [`Class`]: a mark, which [`Shape`] counts as part of the
 /// letter before it (some are letters too).
 pub(super) const MARK: u8 = 64;
+
+/// Not a bit of [`Class`] either: a letter or digit that is no word
+/// character to the `regex` crate, whose `\b` parts it from the letters
+/// around it (`²`, and letters of a Unicode newer than its tables).
+pub(super) const WORD_GAP: u8 = 128;
 
 /// [`Class::bits`] of each ASCII character.
 static ASCII_BITS: LazyLock<[u8; 128]> =
@@ -449,7 +454,13 @@ static ASCII_BITS: LazyLock<[u8; 128]> =
 /// character.
 pub(super) fn class_bits(c: char) -> u8 {
     fn bits(c: char) -> u8 {
-        Class::of(c).bits() | if is_mark(c) { MARK } else { 0 }
+        let flag = |on: bool, bit: u8| if on { bit } else { 0 };
+        Class::of(c).bits()
+            | flag(is_mark(c), MARK)
+            | flag(
+                c.is_alphanumeric() && !regex_syntax::is_word_character(c),
+                WORD_GAP,
+            )
     }
     static BELOW: LazyLock<Box<[u8]>> = LazyLock::new(|| {
         (0..0x2800)

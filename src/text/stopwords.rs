@@ -137,8 +137,12 @@ pub(crate) const PRESS_NAME_WORDS: WordClass = 1 << 10;
 const CLASSES: WordClass =
     PAYWALL_WORDS | NEWSLETTER_WORDS | COOKIE_WORDS | FURNITURE_LINK_WORDS | PRESS_NAME_WORDS;
 
+// The languages' bits and the classes' share one `u16`.
+const _: () = assert!(((1 << LANGUAGES.len()) - 1) & (CLASSES | FURNITURE) == 0);
+
 /// The stop words of every language and the words of each class, in
-/// lowercase. One lookup per word answers for all.
+/// lowercase. One lookup per word answers for all. The lists of the
+/// classes are the cleaners' own, next to the patterns they stand for.
 static WORDS: LazyLock<WordTable> = LazyLock::new(|| {
     let mut table = TABLE.clone();
     let furniture = "share shares tweet facebook twitter linkedin instagram pinterest whatsapp youtube \
@@ -154,7 +158,7 @@ static WORDS: LazyLock<WordTable> = LazyLock::new(|| {
         (NEWSLETTER_WORDS, site_chrome::NEWSLETTER_HELD_WORDS),
         (COOKIE_WORDS, site_chrome::COOKIE_HELD_WORDS),
         (FURNITURE_LINK_WORDS, site_chrome::FURNITURE_HELD_WORDS),
-        (PRESS_NAME_WORDS, metadata::PRESS_WORDS),
+        (PRESS_NAME_WORDS, metadata::PRESS_HELD_WORDS),
     ] {
         words
             .split_whitespace()
@@ -173,6 +177,10 @@ pub(crate) struct WordCounts {
     pub(crate) copyright: bool,
     /// The classes of its words, but for the furniture, which is counted.
     pub(crate) classes: WordClass,
+    /// Whether the words of its key may not be its words (see
+    /// [`key_words_are_words`](super::key_words_are_words)): never for an
+    /// ASCII line.
+    pub(crate) key_words_differ: bool,
 }
 
 impl WordCounts {
@@ -184,6 +192,7 @@ impl WordCounts {
             counts.add_bits(key.map_or(0, |key| words.bits_of_key(key)))
         });
         counts.copyright = holds_copyright(line.as_bytes());
+        counts.key_words_differ = !super::key_words_are_words(line);
         counts
     }
 
@@ -199,10 +208,7 @@ impl WordCounts {
     pub(super) fn add_ascii_word(&mut self, words: &WordTable, word: &[u8], key: Option<u128>) {
         self.add_bits(key.map_or(0, |key| words.bits_of_key(key)));
         // Its letters are a word's: `copyright` is never cut in two.
-        self.copyright |= word.len() >= COPYRIGHT.len()
-            && word
-                .windows(COPYRIGHT.len())
-                .any(|w| w.eq_ignore_ascii_case(COPYRIGHT));
+        self.copyright |= word.len() >= COPYRIGHT.len() && holds_copyright(word);
     }
 
     /// The table of words these counts look words up in.
