@@ -444,7 +444,7 @@ impl<'a> Document<'a> {
 
     /// Whether line `index` may hold a word of `class` as `\b` parts its
     /// text or key: false only when none of its words is of `class`, and
-    /// its words are those of its key (see [`text::key_words_are_words`]).
+    /// its words are those of its key (see [`WordCounts::key_words_differ`]).
     pub(crate) fn may_hold(&self, class: WordClass, index: usize) -> bool {
         let counts = self.word_counts(index);
         counts.classes & class != 0 || counts.key_words_differ

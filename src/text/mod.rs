@@ -121,17 +121,6 @@ pub(super) fn push_key_by_chars(line: &str, out: &mut String) {
     flush(&buffer[..end], out);
 }
 
-/// Whether the words of the key of `line`, as `\b` parts them in the key
-/// or in the line, are its [`words`] in lowercase: yes, but where it holds
-/// a mark (which the key drops) or a letter or digit that `\b` parts from
-/// the letters around it (`only²`; see [`shape::WORD_GAP`]).
-pub(crate) fn key_words_are_words(line: &str) -> bool {
-    line.is_ascii()
-        || !line
-            .chars()
-            .any(|c| !c.is_ascii() && shape::class_bits(c) & (shape::MARK | shape::WORD_GAP) != 0)
-}
-
 /// The key of `line`, see [`push_key`].
 #[must_use]
 pub(crate) fn key(line: &str) -> String {

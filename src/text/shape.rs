@@ -1,7 +1,7 @@
 use std::sync::LazyLock;
 
 use super::eight::{self, eight_bytes};
-use super::stopwords::WordCounts;
+use super::stopwords::{WordCounts, WordTable};
 use super::{is_closing, is_mark, is_opening_quote, is_terminal};
 
 /// How a line's first character looks.
@@ -86,15 +86,6 @@ impl Shape {
         words: Option<&mut WordCounts>,
     ) -> Shape {
         let ascii = line.is_ascii();
-        let words = words.and_then(|words| {
-            if ascii {
-                *words = WordCounts::default();
-                Some(words)
-            } else {
-                *words = WordCounts::of(line);
-                None
-            }
-        });
         // Written as the words are counted, but for the longest lines.
         let key = match key {
             Some(key) if !ascii || line.len() > MAX_ASCII_KEY_BYTES => {
@@ -104,9 +95,20 @@ impl Shape {
             key => key,
         };
         let mut s = if ascii {
+            let words = words.map(|words| {
+                *words = WordCounts::default();
+                (words, WordCounts::words())
+            });
             Shape::count_ascii(line.as_bytes(), key, words)
         } else {
-            Shape::count(line)
+            let (s, key_words_differ) = Shape::count(line);
+            if let Some(words) = words {
+                *words = WordCounts {
+                    key_words_differ,
+                    ..WordCounts::of(line)
+                };
+            }
+            s
         };
         s.bytes = line.len() as u32;
         s.initial = initial(line);
@@ -124,14 +126,13 @@ impl Shape {
     /// [`count`](Shape::count) of an ASCII line, most lines: a byte is a
     /// character. Appends the line's key to `key` when given, for a line
     /// of at most [`MAX_ASCII_KEY_BYTES`], and counts its words into
-    /// `words` when given.
+    /// `words` when given, with the table they are looked up in.
     fn count_ascii(
         line: &[u8],
         key: Option<&mut String>,
-        mut words: Option<&mut WordCounts>,
+        mut words: Option<(&mut WordCounts, &WordTable)>,
     ) -> Shape {
         let table = &*ASCII_BITS;
-        let word_table = words.is_some().then(WordCounts::words);
         let mut s = Shape {
             chars: line.len() as u32,
             ..Shape::default()
@@ -179,7 +180,7 @@ impl Shape {
                 }
             }
             s.count_word(&word, upper);
-            if let (Some(words), Some(table)) = (words.as_deref_mut(), word_table) {
+            if let Some((words, table)) = words.as_mut() {
                 let spelled = &line[start..at];
                 let lookup = u128::from(word_key[1]) << 64 | u128::from(word_key[0]);
                 words.add_ascii_word(table, spelled, (spelled.len() <= 16).then_some(lookup));
@@ -197,13 +198,16 @@ impl Shape {
     /// Counts words, letters, digits, commas and sentence breaks, a word at
     /// a time. ASCII bytes, nearly all there are, are classed by a table,
     /// and inside words eight at a time; marks are part of the letter
-    /// before them, as in NFC.
-    fn count(line: &str) -> Shape {
+    /// before them, as in NFC. Also tells whether the line holds a mark or
+    /// a [`WORD_GAP`] (see [`WordCounts::key_words_differ`]), as it classes
+    /// every character beyond ASCII anyway.
+    fn count(line: &str) -> (Shape, bool) {
         let bytes = line.as_bytes();
         let table = &*ASCII_BITS;
+        let mut key_words_differ = false;
         // The class of the character at `at`, marks skipped, moving `at`
         // past it.
-        let next = |at: &mut usize| -> Option<u8> {
+        let mut next = |at: &mut usize| -> Option<u8> {
             loop {
                 let &b = bytes.get(*at)?;
                 if b.is_ascii() {
@@ -213,6 +217,7 @@ impl Shape {
                 let c = line[*at..].chars().next()?;
                 *at += c.len_utf8();
                 let bits = class_bits(c);
+                key_words_differ |= bits & (MARK | WORD_GAP) != 0;
                 if bits & MARK == 0 {
                     return Some(bits);
                 }
@@ -256,7 +261,7 @@ impl Shape {
             }
             s.count_word(&word, upper);
         }
-        s
+        (s, key_words_differ)
     }
 
     /// Counts a character that is no letter or digit, of class `c`: a comma,
@@ -577,7 +582,13 @@ mod tests {
             line in "(a|Z|9|\\.|,| |!|\"|\u{2019}|\u{201D}|é|É|\u{301}|\u{200d}|ß|Ⅷ|٣|。|\\PC){0,40}\
                 |([A-Za-z0-9]{0,12}(é|É|\u{301}|ß|Ⅷ|٣|\u{2019}|。| |\\.)){0,6}[A-Za-z0-9]{0,12}"
         ) {
-            proptest::prop_assert_eq!(Shape::count(&line), counted_by_definition(&line));
+            let (shape, key_words_differ) = Shape::count(&line);
+            proptest::prop_assert_eq!(shape, counted_by_definition(&line));
+            // Its definition by the Unicode tables of each crate.
+            proptest::prop_assert_eq!(key_words_differ, line.chars().any(|c| {
+                !c.is_ascii()
+                    && (is_mark(c) || (c.is_alphanumeric() && !regex_syntax::is_word_character(c)))
+            }));
         }
 
         #[test]
@@ -593,7 +604,7 @@ mod tests {
             // So are the word counts.
             let mut words = WordCounts::default();
             proptest::prop_assert_eq!(
-                Shape::count_ascii(line.as_bytes(), Some(&mut key), Some(&mut words)),
+                Shape::count_ascii(line.as_bytes(), Some(&mut key), Some((&mut words, WordCounts::words()))),
                 counted_by_definition(&line)
             );
             proptest::prop_assert_eq!(key, by_chars);

@@ -177,14 +177,18 @@ pub(crate) struct WordCounts {
     pub(crate) copyright: bool,
     /// The classes of its words, but for the furniture, which is counted.
     pub(crate) classes: WordClass,
-    /// Whether the words of its key may not be its words (see
-    /// [`key_words_are_words`](super::key_words_are_words)): never for an
-    /// ASCII line.
+    /// Whether the words of its key, as `\b` parts them in the key or in
+    /// the line, may not be its words in lowercase: when it holds a mark
+    /// (which the key drops) or a letter or digit that `\b` parts from the
+    /// letters around it (`only²`; see `WORD_GAP` in `shape`). Never for an
+    /// ASCII line. Set where the line's shape is read, which classes each
+    /// of its characters.
     pub(crate) key_words_differ: bool,
 }
 
 impl WordCounts {
-    /// The counts of `line`'s words, read a word at a time.
+    /// The counts of `line`'s words, read a word at a time (all but
+    /// [`key_words_differ`](WordCounts::key_words_differ)).
     pub(crate) fn of(line: &str) -> WordCounts {
         let mut counts = WordCounts::default();
         let words = &*WORDS;
@@ -192,7 +196,6 @@ impl WordCounts {
             counts.add_bits(key.map_or(0, |key| words.bits_of_key(key)))
         });
         counts.copyright = holds_copyright(line.as_bytes());
-        counts.key_words_differ = !super::key_words_are_words(line);
         counts
     }
 
