@@ -7,6 +7,7 @@
 //! densest block of prose). All are computed in a few linear passes.
 
 use std::iter;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::Document;
@@ -90,6 +91,15 @@ impl Features {
         base.reserve(n);
         word_counts.reserve(n);
         chrome.reserve(n);
+        // Summed as each row is made: a second pass would read the whole
+        // table again, from memory when the document is long.
+        let mut sums: [Vec<f32>; 4] = std::array::from_fn(|_| {
+            let mut sums: Vec<f32> = doc.buffer();
+            sums.reserve(n + 1);
+            sums.push(0.0);
+            sums
+        });
+        let mut totals = [0.0f32; 4];
         for &i in &lines {
             let line = marks_of(i);
             let words = doc.word_counts(i);
@@ -99,7 +109,7 @@ impl Features {
             let per_word = |x: f32| if shape.words == 0 { 0.0 } else { x / w };
             let chars = shape.chars.max(1) as f32;
             let flag = |b: bool| if b { 1.0 } else { 0.0 };
-            base.push([
+            let row = [
                 ln_1p(shape.words as usize),
                 ln_1p(shape.chars as usize),
                 flag(shape.ends_sentence),
@@ -125,7 +135,13 @@ impl Features {
                 flag(shape.words <= 4),
                 flag(shape.words >= 20),
                 flag(shape.ends_ellipsis),
-            ]);
+            ];
+            let summed = [row[0], row[2], row[4], flag(words.furniture > 0)];
+            for ((sums, total), x) in sums.iter_mut().zip(&mut totals).zip(summed) {
+                *total += x;
+                sums.push(*total);
+            }
+            base.push(row);
             word_counts.push(w);
             chrome.push(words.furniture as f32);
         }
@@ -168,17 +184,6 @@ impl Features {
         repeats.extend(lines.iter().map(|&i| repeat_count[key_id(i)] - 1));
         doc.recycle(repeat_count);
 
-        let column =
-            |c: usize| prefix_sums(base.iter().map(|row: &[f32; LINE]| row[c]), doc.buffer());
-        let sums = [
-            column(0),
-            column(2),
-            column(4),
-            prefix_sums(
-                chrome.iter().map(|&x| if x > 0.0 { 1.0 } else { 0.0 }),
-                doc.buffer(),
-            ),
-        ];
         let total_words: f32 = word_counts.iter().sum::<f32>().max(1.0);
         let mut cumulative_words: Vec<f32> = doc.buffer();
         cumulative_words.reserve(n);
@@ -302,64 +307,95 @@ impl Features {
         self.lines.len()
     }
 
-    /// The first stage's features of every line, a feature at a time:
-    /// calls `f` with each feature's index and its values, one per line.
-    /// A column is added to every line's sum at once, several lines at a
+    /// The first stage's features of the lines of `lines` (indices into
+    /// [`lines`](Features::lines)), a feature at a time: calls `f` with
+    /// each feature's index and its values, one per line of `lines`. A
+    /// column is added to every line's sum at once, several lines at a
     /// time; a row at a time, the sum is one feature after another.
     /// `column` holds each column while `f` reads it.
-    pub(super) fn stage1_columns(&self, column: &mut Vec<f32>, f: impl FnMut(usize, &[f32])) {
+    pub(super) fn stage1_columns(
+        &self,
+        lines: Range<usize>,
+        column: &mut Vec<f32>,
+        f: impl FnMut(usize, &[f32]),
+    ) {
         let n = self.len();
         let mut out = Columns::new(column, 0, f);
+        let base = &self.base[lines.clone()];
         for c in 0..LINE {
-            out.push(self.base.iter().map(|row| row[c]));
+            out.push(base.iter().map(|row| row[c]));
         }
         for offset in [-2isize, -1, 1, 2] {
             for c in [0, 2, 4, 7] {
-                out.fill(|column| extend_shifted(column, &self.base, offset, |row| row[c]));
+                out.fill(|column| {
+                    extend_shifted(column, &self.base, lines.clone(), offset, |row| row[c]);
+                });
             }
         }
         for radius in [3, 8] {
             for sums in &self.sums[..3] {
-                out.fill(|column| extend_window_means(column, sums, radius));
+                out.fill(|column| extend_window_means(column, sums, lines.clone(), radius));
             }
         }
-        out.push((0..n).map(|k| {
+        out.push(lines.clone().map(|k| {
             if self.words[k] <= 5.0 {
                 ln_1p(self.short_run[k] as usize)
             } else {
                 0.0
             }
         }));
-        out.push(self.prose_distance.iter().map(|&d| ln_1p(d as usize)));
-        out.push(self.chrome.iter().map(|&c| ln_1p(c as usize)));
-        out.push((0..n).map(|k| self.chrome[k] / self.words[k].max(1.0)));
+        out.push(
+            self.prose_distance[lines.clone()]
+                .iter()
+                .map(|&d| ln_1p(d as usize)),
+        );
+        out.push(
+            self.chrome[lines.clone()]
+                .iter()
+                .map(|&c| ln_1p(c as usize)),
+        );
+        out.push(
+            lines
+                .clone()
+                .map(|k| self.chrome[k] / self.words[k].max(1.0)),
+        );
         out.fill(|column| {
-            extend_window_means(column, &self.sums[3], 3);
-            for (k, near) in column.iter_mut().enumerate() {
+            extend_window_means(column, &self.sums[3], lines.clone(), 3);
+            for (k, near) in lines.clone().zip(column.iter_mut()) {
                 let width = k.min(3) + (n - 1 - k).min(3) + 1;
                 *near = (*near * width as f32).ln_1p();
             }
         });
         let (b0, b1) = self.block;
-        out.push((0..n).map(|k| k as f32 / n as f32));
-        out.push(self.cumulative_words.iter().copied());
-        out.push(self.repeats.iter().map(|&r| ln_1p(r as usize)));
-        out.push((0..n).map(|k| if (b0..=b1).contains(&k) { 1.0 } else { 0.0 }));
-        out.push((0..n).map(|k| ln_1p(b0.saturating_sub(k))));
-        out.push((0..n).map(|k| ln_1p(k.saturating_sub(b1))));
-        out.push(iter::repeat_n(ln_1p(n), n));
+        out.push(lines.clone().map(|k| k as f32 / n as f32));
+        out.push(self.cumulative_words[lines.clone()].iter().copied());
+        out.push(
+            self.repeats[lines.clone()]
+                .iter()
+                .map(|&r| ln_1p(r as usize)),
+        );
+        out.push(
+            lines
+                .clone()
+                .map(|k| if (b0..=b1).contains(&k) { 1.0 } else { 0.0 }),
+        );
+        out.push(lines.clone().map(|k| ln_1p(b0.saturating_sub(k))));
+        out.push(lines.clone().map(|k| ln_1p(k.saturating_sub(b1))));
+        out.push(iter::repeat_n(ln_1p(n), lines.len()));
         for share in self.tidiness {
-            out.push(iter::repeat_n(share, n));
+            out.push(iter::repeat_n(share, lines.len()));
         }
         debug_assert_eq!(out.next, STAGE1);
     }
 
     /// The features the second stage adds to the first's, as
     /// [`stage1_columns`](Features::stage1_columns) gives those (from
-    /// index [`STAGE1`]): the first stage's scores around each line, given
-    /// those of all lines `p` and their prefix sums `p_sums`.
+    /// index [`STAGE1`]): the first stage's scores around each line of
+    /// `lines`, given those of all lines `p` and their prefix sums
+    /// `p_sums`.
     pub(super) fn stage2_columns(
         &self,
+        lines: Range<usize>,
         p: &[f32],
         p_sums: &[f32],
         column: &mut Vec<f32>,
@@ -367,16 +403,16 @@ impl Features {
     ) {
         let n = self.len();
         let mut out = Columns::new(column, STAGE1, f);
-        out.push(p.iter().copied());
+        out.push(p[lines.clone()].iter().copied());
         for offset in [-3isize, -2, -1, 1, 2, 3] {
-            out.fill(|column| extend_shifted(column, p, offset, |&p| p));
+            out.fill(|column| extend_shifted(column, p, lines.clone(), offset, |&p| p));
         }
         for radius in [5, 15] {
-            out.fill(|column| extend_window_means(column, p_sums, radius));
+            out.fill(|column| extend_window_means(column, p_sums, lines.clone(), radius));
         }
         let mean = |lo: usize, hi: usize| window_mean(p_sums, lo, hi);
-        out.push((0..n).map(|k| mean(0, k)));
-        out.push((0..n).map(|k| mean(k + 1, n)));
+        out.push(lines.clone().map(|k| mean(0, k)));
+        out.push(lines.clone().map(|k| mean(k + 1, n)));
         debug_assert_eq!(out.next, STAGE2);
     }
 
@@ -384,7 +420,7 @@ impl Features {
     #[cfg(test)]
     pub(super) fn stage1_rows(&self) -> Vec<[f32; STAGE1]> {
         let mut rows = vec![[0.0; STAGE1]; self.len()];
-        self.stage1_columns(&mut Vec::new(), |c, values| {
+        self.stage1_columns(0..self.len(), &mut Vec::new(), |c, values| {
             for (row, &x) in rows.iter_mut().zip(values) {
                 row[c] = x;
             }
@@ -400,7 +436,7 @@ impl Features {
         for (row, first) in rows.iter_mut().zip(self.stage1_rows()) {
             row[..STAGE1].copy_from_slice(&first);
         }
-        self.stage2_columns(p, p_sums, &mut Vec::new(), |c, values| {
+        self.stage2_columns(0..self.len(), p, p_sums, &mut Vec::new(), |c, values| {
             for (row, &x) in rows.iter_mut().zip(values) {
                 row[c] = x;
             }
@@ -439,41 +475,53 @@ impl<'c, F: FnMut(usize, &[f32])> Columns<'c, F> {
     }
 }
 
-/// Appends to `column`, for each of `items`, `value` of the item `offset`
-/// places from it: 0 where there is none.
-fn extend_shifted<T>(column: &mut Vec<f32>, items: &[T], offset: isize, value: impl Fn(&T) -> f32) {
-    let n = items.len();
-    let shift = offset.unsigned_abs().min(n);
-    if offset < 0 {
-        column.extend(iter::repeat_n(0.0, shift));
-        column.extend(items[..n - shift].iter().map(value));
-    } else {
-        column.extend(items[shift..].iter().map(value));
-        column.extend(iter::repeat_n(0.0, shift));
+/// Appends to `column`, for each item of `items` at the indices `lines`,
+/// `value` of the item `offset` places from it: 0 where there is none.
+fn extend_shifted<T>(
+    column: &mut Vec<f32>,
+    items: &[T],
+    lines: Range<usize>,
+    offset: isize,
+    value: impl Fn(&T) -> f32,
+) {
+    // The lines whose item `offset` places on is one of `items`: from
+    // `first` to `end`.
+    let (start, stop) = (lines.start as isize, lines.end as isize);
+    let first = start.max(-offset).min(stop);
+    let end = stop.min(items.len() as isize - offset).max(first);
+    column.extend(iter::repeat_n(0.0, (first - start) as usize));
+    if end > first {
+        column.extend(
+            items[(first + offset) as usize..(end + offset) as usize]
+                .iter()
+                .map(value),
+        );
     }
+    column.extend(iter::repeat_n(0.0, (stop - end) as usize));
 }
 
-/// Appends to `column`, for each of the values whose prefix sums are
-/// `sums`, the mean of those up to `radius` places from it: at the ends,
-/// of fewer. Within them, every window is as wide, and one division by
-/// that width serves all.
-fn extend_window_means(column: &mut Vec<f32>, sums: &[f32], radius: usize) {
+/// Appends to `column`, for each of the values at the indices `lines`
+/// among those whose prefix sums are `sums`, the mean of those up to
+/// `radius` places from it: at the ends, of fewer. Within them, every
+/// window is as wide, and one division by that width serves all.
+fn extend_window_means(column: &mut Vec<f32>, sums: &[f32], lines: Range<usize>, radius: usize) {
     let n = sums.len() - 1;
     let edge = |k: usize| window_mean(sums, k.saturating_sub(radius), (k + radius + 1).min(n));
-    // Whole windows are those of `radius..n - radius`, if any.
-    let first_whole = radius.min(n);
-    let end_whole = n.saturating_sub(radius).max(first_whole);
-    column.extend((0..first_whole).map(edge));
+    // Whole windows are those of `radius..n - radius`, if any; here,
+    // those of them among `lines`.
+    let first_whole = radius.min(n).clamp(lines.start, lines.end);
+    let end_whole = n.saturating_sub(radius).clamp(first_whole, lines.end);
+    column.extend((lines.start..first_whole).map(edge));
     if end_whole > first_whole {
         let width = (2 * radius + 1) as f32;
         column.extend(
-            sums[2 * radius + 1..]
+            sums[first_whole + radius + 1..end_whole + radius + 1]
                 .iter()
-                .zip(&sums[..end_whole - radius])
+                .zip(&sums[first_whole - radius..end_whole - radius])
                 .map(|(hi, lo)| (hi - lo) / width),
         );
     }
-    column.extend((end_whole..n).map(edge));
+    column.extend((end_whole..lines.end).map(edge));
 }
 
 /// Prefix sums of `values`, starting at 0, for window means; in `sums`,
@@ -526,31 +574,40 @@ mod tests {
 
     #[test]
     fn columns_are_those_of_each_line_alone() {
-        for n in 0..40usize {
+        // Every run of lines of every length up to 24, as the blocks of
+        // `scores` take them.
+        for n in 0..24usize {
             let values: Vec<f32> = (0..n).map(|k| (k * 7 % 11) as f32 / 3.0).collect();
             let sums = prefix_sums(values.iter().copied(), Vec::new());
-            for radius in [0, 1, 3, 8, 15] {
-                let mut means = Vec::new();
-                extend_window_means(&mut means, &sums, radius);
-                let by_line: Vec<f32> = (0..n)
-                    .map(|k| window_mean(&sums, k.saturating_sub(radius), (k + radius + 1).min(n)))
-                    .collect();
-                // To the bit: the model's sums must not depend on how the
-                // columns were computed.
-                let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
-                assert_eq!(bits(&means), bits(&by_line), "n {n} radius {radius}");
-            }
-            for offset in -3isize..=3 {
-                let mut shifted = Vec::new();
-                extend_shifted(&mut shifted, &values, offset, |&x| x);
-                let by_line: Vec<f32> = (0..n)
-                    .map(|k| {
-                        k.checked_add_signed(offset)
-                            .and_then(|j| values.get(j))
-                            .map_or(0.0, |&x| x)
-                    })
-                    .collect();
-                assert_eq!(shifted, by_line, "n {n} offset {offset}");
+            let runs = (0..=n).flat_map(|start| (start..=n).map(move |end| start..end));
+            for lines in runs {
+                for radius in [0, 1, 3, 8, 15] {
+                    let mut means = Vec::new();
+                    extend_window_means(&mut means, &sums, lines.clone(), radius);
+                    let by_line: Vec<f32> = lines
+                        .clone()
+                        .map(|k| {
+                            window_mean(&sums, k.saturating_sub(radius), (k + radius + 1).min(n))
+                        })
+                        .collect();
+                    // To the bit: the model's sums must not depend on how
+                    // the columns were computed.
+                    let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                    assert_eq!(bits(&means), bits(&by_line), "{lines:?} radius {radius}");
+                }
+                for offset in -3isize..=3 {
+                    let mut shifted = Vec::new();
+                    extend_shifted(&mut shifted, &values, lines.clone(), offset, |&x| x);
+                    let by_line: Vec<f32> = lines
+                        .clone()
+                        .map(|k| {
+                            k.checked_add_signed(offset)
+                                .and_then(|j| values.get(j))
+                                .map_or(0.0, |&x| x)
+                        })
+                        .collect();
+                    assert_eq!(shifted, by_line, "{lines:?} offset {offset}");
+                }
             }
         }
     }

@@ -63,26 +63,51 @@ pub(crate) fn threshold(favor: Favor) -> f32 {
 /// Each kept line's probability of being the article's text, with the
 /// line's index.
 fn scores(doc: &Document<'_>, marks: &Marks<'_>) -> Vec<(usize, f32)> {
+    scores_by_blocks(doc, marks, BLOCK_LINES)
+}
+
+/// Lines whose features are summed together, a feature at a time: few
+/// enough that their rows of features and their sums stay in the nearest
+/// caches while every feature is added. A document of many more lines
+/// would otherwise read its whole table of features from memory again
+/// for each feature.
+const BLOCK_LINES: usize = 1024;
+
+/// [`scores`], summing the features of `block` lines at a time.
+fn scores_by_blocks(doc: &Document<'_>, marks: &Marks<'_>, block: usize) -> Vec<(usize, f32)> {
     let features = Features::of(doc, |i| marks.is_kept(i));
     let n = features.len();
-    let mut column: Vec<f32> = doc.buffer();
+    let blocks = || {
+        (0..n)
+            .step_by(block)
+            .map(move |start| start..n.min(start + block))
+    };
+    // A block long, where the document's buffers are as long as it: kept
+    // apart from those, so that none of them is taken for another.
+    let mut column = Vec::with_capacity(block.min(n));
     let mut first: Vec<f32> = doc.buffer();
     let mut second: Vec<f32> = doc.buffer();
     first.resize(n, 0.0);
     second.resize(n, 0.0);
     // The second stage's features start with the first's: both sums take
     // each of those while it is at hand.
-    features.stage1_columns(&mut column, |c, values| {
-        weights::STAGE_ONE.add_column(c, values, &mut first);
-        weights::STAGE_TWO.add_column(c, values, &mut second);
-    });
+    for lines in blocks() {
+        let (first, second) = (&mut first[lines.clone()], &mut second[lines.clone()]);
+        features.stage1_columns(lines, &mut column, |c, values| {
+            weights::STAGE_ONE.add_column(c, values, first);
+            weights::STAGE_TWO.add_column(c, values, second);
+        });
+    }
     for p in &mut first {
         *p = weights::STAGE_ONE.probability_of_sum(*p);
     }
     let sums = prefix_sums(first.iter().copied(), doc.buffer());
-    features.stage2_columns(&first, &sums, &mut column, |c, values| {
-        weights::STAGE_TWO.add_column(c, values, &mut second);
-    });
+    for lines in blocks() {
+        let second = &mut second[lines.clone()];
+        features.stage2_columns(lines, &first, &sums, &mut column, |c, values| {
+            weights::STAGE_TWO.add_column(c, values, second);
+        });
+    }
     let mut scored = doc.buffer();
     scored.extend(
         features
@@ -92,7 +117,7 @@ fn scores(doc: &Document<'_>, marks: &Marks<'_>) -> Vec<(usize, f32)> {
             .map(|(&i, &sum)| (i, weights::STAGE_TWO.probability_of_sum(sum))),
     );
     features.recycle(doc);
-    for floats in [column, first, second, sums] {
+    for floats in [first, second, sums] {
         doc.recycle(floats);
     }
     scored
@@ -178,8 +203,8 @@ impl Cleaner for MainContent {
 mod tests {
     use super::*;
 
-    /// Scores summed a column at a time for all lines are those of each
-    /// line's rows of features, to the bit.
+    /// Scores summed a column at a time, for blocks of lines of any size,
+    /// are those of each line's rows of features, to the bit.
     #[test]
     fn scores_are_those_of_each_lines_rows() {
         let page = format!(
@@ -204,11 +229,13 @@ mod tests {
             .zip(features.stage2_rows(&first, &sums))
             .map(|(&i, row)| (i, weights::STAGE_TWO.probability(&row).to_bits()))
             .collect();
-        let by_columns: Vec<(usize, u32)> = scores(&doc, &marks)
-            .into_iter()
-            .map(|(i, p)| (i, p.to_bits()))
-            .collect();
-        assert_eq!(by_columns.len(), 10);
-        assert_eq!(by_columns, by_rows);
+        assert_eq!(by_rows.len(), 10);
+        for block in [1, 2, 3, 4, 7, 9, 10, 11, BLOCK_LINES] {
+            let by_columns: Vec<(usize, u32)> = scores_by_blocks(&doc, &marks, block)
+                .into_iter()
+                .map(|(i, p)| (i, p.to_bits()))
+                .collect();
+            assert_eq!(by_columns, by_rows, "blocks of {block} lines");
+        }
     }
 }
