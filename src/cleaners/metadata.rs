@@ -236,10 +236,12 @@ impl Cleaner for HeaderMetadata {
         };
         // Every header line is read, even those other cleaners took: a
         // repeated outlet name is still the publisher.
-        let mut fields: Vec<(usize, Field)> = (0..first_prose)
-            .filter(|&i| !doc.line(i).is_blank())
-            .map(|i| (i, Field::Other))
-            .collect();
+        let mut fields: Vec<(usize, Field)> = doc.buffer();
+        fields.extend(
+            (0..first_prose)
+                .filter(|&i| !doc.line(i).is_blank())
+                .map(|i| (i, Field::Other)),
+        );
 
         // A line repeated right after itself is an outlet's logo and name.
         // Lines that will not stay (taken already, or headline-like lines
@@ -321,12 +323,11 @@ impl Cleaner for HeaderMetadata {
                 fields[k].1 = Field::Header;
             }
         } else {
-            let candidates: Vec<usize> = (0..fields.len())
-                .filter(|&k| {
-                    let i = fields[k].0;
-                    fields[k].1 == Field::Other && marks.is_kept(i) && is_title_candidate(doc, i)
-                })
-                .collect();
+            let mut candidates: Vec<usize> = doc.buffer();
+            candidates.extend((0..fields.len()).filter(|&k| {
+                let i = fields[k].0;
+                fields[k].1 == Field::Other && marks.is_kept(i) && is_title_candidate(doc, i)
+            }));
             let beside_dateline = |k: usize| {
                 [k.wrapping_sub(1), k + 1].iter().any(|&n| {
                     fields
@@ -343,6 +344,7 @@ impl Cleaner for HeaderMetadata {
                 marks.metadata_mut().title = Some(doc.line_slice(i, 0..doc.line_text(i).len()));
                 fields[k].1 = Field::Title;
             }
+            doc.recycle(candidates);
         }
 
         for (i, field) in &mut fields {
@@ -350,7 +352,7 @@ impl Cleaner for HeaderMetadata {
                 *field = Field::Header;
             }
         }
-        for (i, field) in fields {
+        for &(i, field) in &fields {
             let reason = match field {
                 Field::Header => "line above the story",
                 Field::Date => "date line",
@@ -362,6 +364,8 @@ impl Cleaner for HeaderMetadata {
             };
             marks.remove_line(i, reason);
         }
+        doc.recycle(fields);
+        doc.recycle(doubled);
     }
 }
 
@@ -522,9 +526,13 @@ fn glued_title(doc: &Document<'_>, i: usize) -> Option<(Range<usize>, Range<usiz
 /// each way finds them all, keeping per key id the last kept line with that
 /// key, and the last kept line that is no header line.
 fn doubled(doc: &Document<'_>, marks: &Marks<'_>, fields: &[(usize, Field)]) -> Vec<bool> {
-    let mut doubled = vec![false; fields.len()];
+    let mut doubled: Vec<bool> = doc.buffer();
+    doubled.resize(fields.len(), false);
+    // Per key: the step of its last kept line.
+    let mut last: Vec<Option<usize>> = doc.buffer();
     let mut pass = |order: &mut dyn Iterator<Item = usize>| {
-        let mut last = vec![None::<usize>; doc.key_ids()];
+        last.clear();
+        last.resize(doc.key_ids(), None);
         // The step of the last kept line that is no header line.
         let mut barrier = None::<usize>;
         for (step, k) in order.enumerate() {
@@ -542,6 +550,7 @@ fn doubled(doc: &Document<'_>, marks: &Marks<'_>, fields: &[(usize, Field)]) -> 
     };
     pass(&mut (0..fields.len()));
     pass(&mut (0..fields.len()).rev());
+    doc.recycle(last);
     doubled
 }
 
