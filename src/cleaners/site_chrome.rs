@@ -18,9 +18,10 @@
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
-use memchr::memmem::Finder;
 
-use crate::text::{COOKIE_WORDS, FURNITURE_LINK_WORDS, NEWSLETTER_WORDS, Regex};
+use crate::text::{
+    COOKIE_WORDS, FURNITURE_LINK_WORDS, NEWSLETTER_WORDS, RIGHTS_RESERVED_WORDS, Regex,
+};
 
 use crate::document::LineFact;
 use crate::text::Phrases;
@@ -270,6 +271,10 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("copyright compiles")
 });
 
+/// Words of which every match of [`COPYRIGHT`] in an ASCII line, but for
+/// its start, holds one, whole (see [`NEWSLETTER_HELD_WORDS`]).
+pub(crate) const RIGHTS_RESERVED_HELD_WORDS: &str = "reserved vorbehalten reservados riservati";
+
 /// Links of a site's header and footer, anywhere in a short line's key:
 /// `Privacy Policy | Terms of Use | Contact Us`. Not dropped for it, since
 /// a sentence of the story may name them, but a sign of a whole page.
@@ -402,7 +407,7 @@ fn may_be_schedule(line: &str) -> bool {
 }
 
 /// Whether line `i` may be a [`COPYRIGHT`] line, by cheap tests: it starts
-/// as one, or holds the words of one (in its key, for an ASCII line).
+/// as one, or holds a word of one.
 fn may_be_copyright(doc: &Document<'_>, i: usize) -> bool {
     let line = doc.line_text(i);
     let starts_with = |prefix: &[u8]| {
@@ -424,24 +429,9 @@ fn may_be_copyright(doc: &Document<'_>, i: usize) -> bool {
         });
         return PHRASE_WORDS.is_match(line);
     }
-    /// The phrases of [`COPYRIGHT`] an ASCII line may hold, as its key
-    /// shows them, each with a searcher made once.
-    static RIGHTS_RESERVED: LazyLock<[Finder<'static>; 4]> = LazyLock::new(|| {
-        [
-            "all rights reserved",
-            "alle rechte vorbehalten",
-            "todos los derechos reservados",
-            "tutti i diritti riservati",
-        ]
-        .map(Finder::new)
-    });
-    doc.key(i).is_none_or(|key| {
-        RIGHTS_RESERVED
-            .iter()
-            // A key shorter than a phrase cannot hold it: most keys, those
-            // of menus and links, are, and need no search.
-            .any(|words| key.len() >= words.needle().len() && words.find(key.as_bytes()).is_some())
-    })
+    // An ASCII line's words are its key's: one lookup of each, as the
+    // line was read, found those of the phrases.
+    doc.may_hold(RIGHTS_RESERVED_WORDS, i)
 }
 
 impl Cleaner for SiteChrome {
@@ -529,6 +519,21 @@ mod tests {
         testing::held_words_hold_every_match(&[cookies], &COOKIES, COOKIE_WORDS);
         let furniture = FURNITURE.as_str();
         testing::held_words_hold_every_match(&[furniture], &FURNITURE, FURNITURE_LINK_WORDS);
+    }
+
+    #[test]
+    fn held_words_hold_every_rights_reserved_of_an_ascii_line() {
+        // The alternatives of the pattern past those at the line's start.
+        let (_, phrases) = COPYRIGHT
+            .as_str()
+            .split_once(r"copyright\b)|")
+            .expect("the start's alternatives come first");
+        let phrases = regex::Regex::new(&format!("(?i){phrases}")).expect("compiles");
+        testing::held_words_hold_every_line(
+            &[phrases.as_str()],
+            |line| line.is_ascii() && phrases.is_match(line),
+            RIGHTS_RESERVED_WORDS,
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@ mod word_regex;
 pub use shape::{Initial, Shape};
 pub(crate) use stopwords::{
     COOKIE_WORDS, FURNITURE_LINK_WORDS, NEWSLETTER_WORDS, PAYWALL_WORDS, PRESS_NAME_WORDS,
-    WordClass, WordCounts,
+    RIGHTS_RESERVED_WORDS, WordClass, WordCounts,
 };
 pub use stopwords::{Language, StopWords};
 pub(crate) use word_regex::Regex;

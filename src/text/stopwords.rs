@@ -118,7 +118,7 @@ static TABLE: LazyLock<WordTable> = LazyLock::new(|| {
 /// A class of words looked up with the stop words, a bit above the
 /// languages' in [`WORDS`]: a line's [`WordCounts`] say which classes its
 /// words are of.
-pub(crate) type WordClass = u16;
+pub(crate) type WordClass = u32;
 
 /// Words of page furniture: menus, sharing, accounts, legal.
 const FURNITURE: WordClass = 1 << 15;
@@ -132,12 +132,19 @@ pub(crate) const COOKIE_WORDS: WordClass = 1 << 12;
 pub(crate) const FURNITURE_LINK_WORDS: WordClass = 1 << 11;
 /// Words in the names of news outlets.
 pub(crate) const PRESS_NAME_WORDS: WordClass = 1 << 10;
+/// Words of which every copyright notice's `all rights reserved` in a
+/// language of ASCII letters holds one.
+pub(crate) const RIGHTS_RESERVED_WORDS: WordClass = 1 << 16;
 
 /// The classes of [`WordCounts::classes`]; the furniture is counted.
-const CLASSES: WordClass =
-    PAYWALL_WORDS | NEWSLETTER_WORDS | COOKIE_WORDS | FURNITURE_LINK_WORDS | PRESS_NAME_WORDS;
+const CLASSES: WordClass = PAYWALL_WORDS
+    | NEWSLETTER_WORDS
+    | COOKIE_WORDS
+    | FURNITURE_LINK_WORDS
+    | PRESS_NAME_WORDS
+    | RIGHTS_RESERVED_WORDS;
 
-// The languages' bits and the classes' share one `u16`.
+// The languages' bits and the classes' share one `u32`.
 const _: () = assert!(((1 << LANGUAGES.len()) - 1) & (CLASSES | FURNITURE) == 0);
 
 /// The stop words of every language and the words of each class, in
@@ -159,6 +166,10 @@ static WORDS: LazyLock<WordTable> = LazyLock::new(|| {
         (COOKIE_WORDS, site_chrome::COOKIE_HELD_WORDS),
         (FURNITURE_LINK_WORDS, site_chrome::FURNITURE_HELD_WORDS),
         (PRESS_NAME_WORDS, metadata::PRESS_HELD_WORDS),
+        (
+            RIGHTS_RESERVED_WORDS,
+            site_chrome::RIGHTS_RESERVED_HELD_WORDS,
+        ),
     ] {
         words
             .split_whitespace()
@@ -200,7 +211,7 @@ impl WordCounts {
     }
 
     /// Counts a word whose bits in [`WORDS`] are `bits`.
-    fn add_bits(&mut self, bits: u16) {
+    fn add_bits(&mut self, bits: u32) {
         self.stop_words.add_bits(bits);
         self.furniture += u32::from(bits & FURNITURE != 0);
         self.classes |= bits & CLASSES;
@@ -247,7 +258,7 @@ pub(crate) struct WordTable {
     /// Per slot: a word's key, or 0 for none (no word has the empty key).
     keys: Vec<u128>,
     /// Per slot: the bits of its word.
-    bits: Vec<u16>,
+    bits: Vec<u32>,
     /// How many slots hold a word.
     len: usize,
     /// One bit per [`WordTable::hash`]'s top [`FILTER_SHIFT`] bits, set for
@@ -309,7 +320,7 @@ impl WordTable {
     }
 
     /// Adds `bits` to `word`'s.
-    pub(crate) fn insert(&mut self, word: &str, bits: u16) {
+    pub(crate) fn insert(&mut self, word: &str, bits: u32) {
         let Some(key) = pack(word).filter(|&key| key != 0) else {
             return;
         };
@@ -325,7 +336,7 @@ impl WordTable {
         self.insert_key(key, bits);
     }
 
-    fn insert_key(&mut self, key: u128, bits: u16) {
+    fn insert_key(&mut self, key: u128, bits: u32) {
         let hash = WordTable::hash(key);
         let (word, bit) = WordTable::filter_bit(hash);
         self.filter[word] |= bit;
@@ -338,13 +349,13 @@ impl WordTable {
     }
 
     /// The bits of `word` (any case), or 0.
-    pub(crate) fn bits(&self, word: &str) -> u16 {
+    pub(crate) fn bits(&self, word: &str) -> u32 {
         pack(word).map_or(0, |key| self.bits_of_key(key))
     }
 
     /// The bits of the word whose key is `key` (see [`word_keys`]).
     #[inline]
-    pub(crate) fn bits_of_key(&self, key: u128) -> u16 {
+    pub(crate) fn bits_of_key(&self, key: u128) -> u32 {
         let hash = WordTable::hash(key);
         if !self.may_hold(hash) {
             return 0;
@@ -465,7 +476,7 @@ impl StopWordCounts {
 
     /// Counts a word whose bits in [`TABLE`] (or in [`WORDS`], which has
     /// more, past the languages') are `bits`.
-    pub(crate) fn add_bits(&mut self, bits: u16) {
+    pub(crate) fn add_bits(&mut self, bits: u32) {
         self.words += 1;
         // Most words are no stop word, and the rest of few languages: only
         // the bits set are visited.
