@@ -23,7 +23,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::text::Regex;
+use crate::text::{AGENCY_WORDS, Regex};
 
 use crate::text::{FixedSet, Initial, words};
 use crate::{Caption, Cleaner, Document, Marks};
@@ -118,18 +118,20 @@ static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The first words of [`AGENCY_NAMES`], as they may appear.
-static AGENCY_WORDS: LazyLock<FixedSet<&'static str>> = LazyLock::new(|| {
-    AGENCY_NAMES
-        .iter()
-        .flat_map(|name| {
-            let word = name.split(' ').next().unwrap_or(name);
-            match word.strip_suffix("s?") {
-                Some(stem) => vec![stem, &word[..word.len() - 1]],
-                None => vec![word],
-            }
-        })
-        .collect()
-});
+static AGENCY_FIRST_WORDS: LazyLock<FixedSet<&'static str>> =
+    LazyLock::new(|| agency_first_words().collect());
+
+/// The first words of [`AGENCY_NAMES`], as they may appear: a match of
+/// [`AGENCY`] holds one whole.
+pub(crate) fn agency_first_words() -> impl Iterator<Item = &'static str> {
+    AGENCY_NAMES.iter().flat_map(|name| {
+        let word = name.split(' ').next().unwrap_or(name);
+        match word.strip_suffix("s?") {
+            Some(stem) => vec![stem, &word[..word.len() - 1]],
+            None => vec![word],
+        }
+    })
+}
 
 /// BBC-style labels: `Image source, Getty Images`, `Image caption, ...`.
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
@@ -245,7 +247,7 @@ pub(crate) fn caption(doc: &Document<'_>, i: usize) -> Option<Found> {
     }
     if shape.words <= 6 && !shape.ends_sentence {
         if shape.long_capitalized == shape.long_words
-            && may_name_agency(line)
+            && doc.may_hold(AGENCY_WORDS, i)
             && AGENCY.is_match(line)
             && is_name_like(line)
         {
@@ -355,7 +357,7 @@ fn may_have_paren_credit(line: &str) -> bool {
 /// an agency's name. Lines with other than ASCII are left to the pattern,
 /// whose word boundaries differ from [`words`] there.
 fn may_name_agency(line: &str) -> bool {
-    !line.is_ascii() || words(line).any(|w| AGENCY_WORDS.contains(&w))
+    !line.is_ascii() || words(line).any(|w| AGENCY_FIRST_WORDS.contains(&w))
 }
 
 /// A credit reads as names: a few words, mostly capitalised or agencies
@@ -424,7 +426,17 @@ impl Cleaner for Captions {
 mod tests {
     use super::*;
     use crate::Pipeline;
-    use crate::cleaners::testing::dropped_lines;
+    use crate::cleaners::testing::{self, dropped_lines};
+
+    #[test]
+    fn held_words_hold_every_agency_name() {
+        let on_text = |line: &str| AGENCY.is_match(Document::new(line).line_text(0));
+        testing::held_words_hold_every_line(&[AGENCY.as_str()], on_text, AGENCY_WORDS);
+        assert!(!testing::searched_holding(
+            "Wildfires Near Athens",
+            AGENCY_WORDS
+        ));
+    }
 
     fn captions(text: &str) -> Vec<(String, Option<String>)> {
         let pipeline = Pipeline::builder().cleaner(Captions).build().unwrap();

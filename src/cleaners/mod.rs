@@ -12,7 +12,7 @@
 //! ```
 
 mod ad_markers;
-mod captions;
+pub(crate) mod captions;
 mod main_content;
 mod media;
 pub(crate) mod metadata;

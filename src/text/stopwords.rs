@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use crate::cleaners::{metadata, paywall, site_chrome};
+use crate::cleaners::{captions, metadata, paywall, site_chrome};
 
 use super::eight::{bytes_before, eight_bytes, not_alphanumeric, splat};
 
@@ -135,6 +135,8 @@ pub(crate) const PRESS_NAME_WORDS: WordClass = 1 << 10;
 /// Words of which every copyright notice's `all rights reserved` in a
 /// language of ASCII letters holds one.
 pub(crate) const RIGHTS_RESERVED_WORDS: WordClass = 1 << 16;
+/// The first words of the names of picture agencies, in any case.
+pub(crate) const AGENCY_WORDS: WordClass = 1 << 17;
 
 /// The classes of [`WordCounts::classes`]; the furniture is counted.
 const CLASSES: WordClass = PAYWALL_WORDS
@@ -142,7 +144,8 @@ const CLASSES: WordClass = PAYWALL_WORDS
     | COOKIE_WORDS
     | FURNITURE_LINK_WORDS
     | PRESS_NAME_WORDS
-    | RIGHTS_RESERVED_WORDS;
+    | RIGHTS_RESERVED_WORDS
+    | AGENCY_WORDS;
 
 // The languages' bits and the classes' share one `u32`.
 const _: () = assert!(((1 << LANGUAGES.len()) - 1) & (CLASSES | FURNITURE) == 0);
@@ -174,6 +177,9 @@ static WORDS: LazyLock<WordTable> = LazyLock::new(|| {
         words
             .split_whitespace()
             .for_each(|word| table.insert(word, class));
+    }
+    for word in captions::agency_first_words() {
+        table.insert(word, AGENCY_WORDS);
     }
     table
 });
