@@ -132,11 +132,12 @@ fn classify_line(doc: &Document<'_>, i: usize) -> Option<Kind> {
         return None;
     }
     let key = doc.key(i)?;
-    // Newsletter sign-ups are site chrome, not the paywall.
-    if key.contains("newsletter") {
+    // The words of the line rule out most lines before any search of it.
+    if !doc.key_matches_holding(&PROMPT_OR_OFFER, PAYWALL_WORDS, i) {
         return None;
     }
-    if !doc.key_matches_holding(&PROMPT_OR_OFFER, PAYWALL_WORDS, i) {
+    // Newsletter sign-ups are site chrome, not the paywall.
+    if key.contains("newsletter") {
         None
     } else if PROMPT.is_match(key) {
         Some(Kind::Prompt)
