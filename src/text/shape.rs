@@ -618,7 +618,7 @@ mod tests {
             // `copyright` inside words and cut.
             line in "((the|THE|und|de|Share|SHARES|Advertisement|NAVIGATIONs|subscription\
                 |x{1,20}|[A-Za-z]{7,9}|[a-z0-9]{15,17}\
-                |cOpYrIgHt|copyrights|xcopyright|copy right|copyrigh)[ ,.!'/|-]{1,2}){0,12}"
+                |cOpYrIgHt|copyrights|x{1,8}copyright[a-z0-9]{0,8}|copy right|copyrigh)[ ,.!'/|-]{1,2}){0,12}"
         ) {
             // Written over what was there.
             let mut words = WordCounts::of("Copyright the share");

@@ -228,7 +228,11 @@ impl WordCounts {
     pub(super) fn add_ascii_word(&mut self, words: &WordTable, word: &[u8], key: Option<u128>) {
         self.add_bits(key.map_or(0, |key| words.bits_of_key(key)));
         // Its letters are a word's: `copyright` is never cut in two.
-        self.copyright |= word.len() >= COPYRIGHT.len() && holds_copyright(word);
+        self.copyright |= word.len() >= COPYRIGHT.len()
+            && key.map_or_else(
+                || holds_copyright(word),
+                |key| key_holds_copyright(key, word.len()),
+            );
     }
 
     /// The table of words these counts look words up in.
@@ -238,6 +242,15 @@ impl WordCounts {
 }
 
 const COPYRIGHT: &[u8] = b"copyright";
+
+/// Whether `key`, that of a word of `len` bytes (see [`word_keys`]), holds
+/// `copyright`: compared in place, at each offset it fits at, rather than
+/// searched for.
+fn key_holds_copyright(key: u128, len: usize) -> bool {
+    const KEY: u128 = u128::from_le_bytes(*b"copyright\0\0\0\0\0\0\0");
+    const MASK: u128 = (1 << (8 * COPYRIGHT.len())) - 1;
+    (0..=len.saturating_sub(COPYRIGHT.len())).any(|at| (key >> (8 * at)) & MASK == KEY)
+}
 
 /// Whether `text` holds `copyright` in any case.
 fn holds_copyright(text: &[u8]) -> bool {
