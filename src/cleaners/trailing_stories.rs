@@ -78,7 +78,9 @@ pub(crate) fn is_dated_headline(doc: &Document<'_>, i: usize) -> bool {
 }
 
 fn dated_headline(doc: &Document<'_>, i: usize) -> bool {
-    if doc.shape(i).words > 40 {
+    // A date has digits.
+    let shape = doc.shape(i);
+    if shape.words > 40 || shape.digits == 0 {
         return false;
     }
     let line = doc.line_text(i);

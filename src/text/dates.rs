@@ -110,7 +110,8 @@ pub(crate) fn holds_date(text: &str) -> bool {
 /// Splits a headline glued to its date (`...invasion fearson December 4,
 /// 2021 at 6:53 pm`) into the headline's end and the date's range.
 pub(crate) fn trailing_date(line: &str) -> Option<(usize, (usize, usize))> {
-    if !may_hold_date(line) || !may_end_with_date(line) {
+    // The last character first: it rules out most lines at once.
+    if !may_end_with_date(line) || !may_hold_date(line) {
         return None;
     }
     let m = DATE.find_iter(line).last()?;
