@@ -23,7 +23,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::text::{AGENCY_WORDS, Regex};
+use crate::text::{AGENCY_WORDS, MEDIA_NOUN_WORDS, Regex};
 
 use crate::text::{FixedSet, Initial, words};
 use crate::{Caption, Cleaner, Document, Marks};
@@ -142,7 +142,7 @@ static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Nouns that make a short label a caption (`Eastern Ukraine map`).
-const MEDIA_NOUNS: &[&str] = &[
+pub(crate) const MEDIA_NOUNS: &[&str] = &[
     "map",
     "maps",
     "graphic",
@@ -258,6 +258,7 @@ pub(crate) fn caption(doc: &Document<'_>, i: usize) -> Option<Found> {
         }
         if shape.words >= 2
             && shape.initial == Initial::Upper
+            && doc.may_hold(MEDIA_NOUN_WORDS, i)
             && words(line)
                 .next_back()
                 .is_some_and(|w| is_one_of(w, MEDIA_NOUNS))
@@ -435,6 +436,24 @@ mod tests {
         assert!(!testing::searched_holding(
             "Wildfires Near Athens",
             AGENCY_WORDS
+        ));
+    }
+
+    #[test]
+    fn held_words_hold_every_label_ending_with_a_media_noun() {
+        let labels = format!(
+            "(?:[A-Z][a-zé]{{0,6}} ){{1,4}}(?:{})",
+            MEDIA_NOUNS.join("|")
+        );
+        let ends_with_noun = |line: &str| {
+            words(Document::new(line).line_text(0))
+                .next_back()
+                .is_some_and(|w| is_one_of(w, MEDIA_NOUNS))
+        };
+        testing::held_words_hold_every_line(&[labels.as_str()], ends_with_noun, MEDIA_NOUN_WORDS);
+        assert!(!testing::searched_holding(
+            "Wildfires Near Athens",
+            MEDIA_NOUN_WORDS
         ));
     }
 

@@ -137,6 +137,8 @@ pub(crate) const PRESS_NAME_WORDS: WordClass = 1 << 10;
 pub(crate) const RIGHTS_RESERVED_WORDS: WordClass = 1 << 16;
 /// The first words of the names of picture agencies, in any case.
 pub(crate) const AGENCY_WORDS: WordClass = 1 << 17;
+/// Nouns of pictures (`photo`, `map`) that end a caption's label.
+pub(crate) const MEDIA_NOUN_WORDS: WordClass = 1 << 18;
 
 /// The classes of [`WordCounts::classes`]; the furniture is counted.
 const CLASSES: WordClass = PAYWALL_WORDS
@@ -145,7 +147,8 @@ const CLASSES: WordClass = PAYWALL_WORDS
     | FURNITURE_LINK_WORDS
     | PRESS_NAME_WORDS
     | RIGHTS_RESERVED_WORDS
-    | AGENCY_WORDS;
+    | AGENCY_WORDS
+    | MEDIA_NOUN_WORDS;
 
 // The languages' bits and the classes' share one `u32`.
 const _: () = assert!(((1 << LANGUAGES.len()) - 1) & (CLASSES | FURNITURE) == 0);
@@ -180,6 +183,9 @@ static WORDS: LazyLock<WordTable> = LazyLock::new(|| {
     }
     for word in captions::agency_first_words() {
         table.insert(word, AGENCY_WORDS);
+    }
+    for word in captions::MEDIA_NOUNS {
+        table.insert(word, MEDIA_NOUN_WORDS);
     }
     table
 });
