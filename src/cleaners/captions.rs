@@ -431,8 +431,7 @@ mod tests {
 
     #[test]
     fn held_words_hold_every_agency_name() {
-        let on_text = |line: &str| AGENCY.is_match(Document::new(line).line_text(0));
-        testing::held_words_hold_every_line(&[AGENCY.as_str()], on_text, AGENCY_WORDS);
+        testing::held_words_hold_every_match_of_text(&AGENCY, AGENCY_WORDS);
         assert!(!testing::searched_holding(
             "Wildfires Near Athens",
             AGENCY_WORDS

@@ -590,8 +590,7 @@ mod tests {
 
     #[test]
     fn held_words_hold_every_press_name() {
-        let on_text = |line: &str| PRESS.is_match(Document::new(line).line_text(0));
-        testing::held_words_hold_every_line(&[PRESS.as_str()], on_text, PRESS_NAME_WORDS);
+        testing::held_words_hold_every_match_of_text(&PRESS, PRESS_NAME_WORDS);
         assert!(!testing::searched_holding(
             "Politics and Economy",
             PRESS_NAME_WORDS

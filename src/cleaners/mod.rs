@@ -137,6 +137,13 @@ pub(crate) mod testing {
         held_words_hold_every_line(sources, |line| key_matches(line, pattern), class);
     }
 
+    /// [`held_words_hold_every_match`] for a pattern tried on a line's text,
+    /// not its key.
+    pub(crate) fn held_words_hold_every_match_of_text(pattern: &Regex, class: WordClass) {
+        let on_text = |line: &str| pattern.is_match(Document::new(line).line_text(0));
+        held_words_hold_every_line(&[pattern.as_str()], on_text, class);
+    }
+
     /// Checks that every line `matches` accepts may hold a word of `class`
     /// (see [`Document::may_hold`]): the lines of the bench's sample, and
     /// text generated from each of `sources`, the patterns it matches.
