@@ -117,7 +117,7 @@ static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b(?:{})\b", AGENCY_NAMES.join("|"))).expect("agency words compile")
 });
 
-/// The first words of [`AGENCY_NAMES`], as they may appear.
+/// [`agency_first_words`], to look words up in.
 static AGENCY_FIRST_WORDS: LazyLock<FixedSet<&'static str>> =
     LazyLock::new(|| agency_first_words().collect());
 
@@ -259,9 +259,7 @@ pub(crate) fn caption(doc: &Document<'_>, i: usize) -> Option<Found> {
         if shape.words >= 2
             && shape.initial == Initial::Upper
             && doc.may_hold(MEDIA_NOUN_WORDS, i)
-            && words(line)
-                .next_back()
-                .is_some_and(|w| is_one_of(w, MEDIA_NOUNS))
+            && ends_with_media_noun(line)
             && !words(line).any(|w| is_one_of(w, FUNCTION_WORDS))
         {
             return Some(Found {
@@ -283,6 +281,13 @@ fn labelled_credit(line: &str) -> Option<(usize, Range<usize>)> {
     let credit = CREDIT.captures(&line[colon + 1..])?.name("credit")?.range();
     let start = CREDIT_LABEL.find_iter(&line[..colon]).next()?.start();
     Some((start, colon + 1 + credit.start..colon + 1 + credit.end))
+}
+
+/// Whether the last word of `line` is one of [`MEDIA_NOUNS`].
+fn ends_with_media_noun(line: &str) -> bool {
+    words(line)
+        .next_back()
+        .is_some_and(|w| is_one_of(w, MEDIA_NOUNS))
 }
 
 /// Whether `word` in lowercase is one of `list` (all lowercase).
@@ -444,11 +449,7 @@ mod tests {
             "(?:[A-Z][a-zé]{{0,6}} ){{1,4}}(?:{})",
             MEDIA_NOUNS.join("|")
         );
-        let ends_with_noun = |line: &str| {
-            words(Document::new(line).line_text(0))
-                .next_back()
-                .is_some_and(|w| is_one_of(w, MEDIA_NOUNS))
-        };
+        let ends_with_noun = |line: &str| ends_with_media_noun(Document::new(line).line_text(0));
         testing::held_words_hold_every_line(&[labels.as_str()], ends_with_noun, MEDIA_NOUN_WORDS);
         assert!(!testing::searched_holding(
             "Wildfires Near Athens",

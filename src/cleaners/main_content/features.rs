@@ -92,7 +92,8 @@ impl Features {
         word_counts.reserve(n);
         chrome.reserve(n);
         // Summed as each row is made: a second pass would read the whole
-        // table again, from memory when the document is long.
+        // table again, from memory when the document is long. The columns
+        // summed are none of those set against the page's prose below.
         let mut sums: [Vec<f32>; 4] = std::array::from_fn(|_| {
             let mut sums: Vec<f32> = doc.buffer();
             sums.reserve(n + 1);
@@ -167,6 +168,11 @@ impl Features {
             (TITLE_CASE, reference(TITLE_CASE, 0.25)),
             (WORD_LENGTH, reference(WORD_LENGTH, 0.47)),
         ];
+        debug_assert!(
+            references
+                .iter()
+                .all(|(column, _)| ![0, 2, 4].contains(column))
+        );
         for row in &mut base {
             for &(column, value) in &references {
                 row[column] -= value;
@@ -574,9 +580,10 @@ mod tests {
 
     #[test]
     fn columns_are_those_of_each_line_alone() {
-        // Every run of lines of every length up to 24, as the blocks of
-        // `scores` take them.
-        for n in 0..24usize {
+        // Every run of lines of documents of up to 40 lines, as the blocks
+        // of `scores` take them: whole windows of the widest radius, 15,
+        // need 31.
+        for n in 0..=40usize {
             let values: Vec<f32> = (0..n).map(|k| (k * 7 % 11) as f32 / 3.0).collect();
             let sums = prefix_sums(values.iter().copied(), Vec::new());
             let runs = (0..=n).flat_map(|start| (start..=n).map(move |end| start..end));
