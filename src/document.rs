@@ -465,6 +465,17 @@ impl<'a> Document<'a> {
             .is_some_and(|key| self.may_hold(class, index) && pattern.is_match(key))
     }
 
+    /// [`key_matches_holding`](Document::key_matches_holding) on the
+    /// [`line_text`](Document::line_text) of line `index`.
+    pub(crate) fn text_matches_holding(
+        &self,
+        pattern: &Regex,
+        class: WordClass,
+        index: usize,
+    ) -> bool {
+        self.may_hold(class, index) && pattern.is_match(self.line_text(index))
+    }
+
     /// Whether `pattern` matches the [`line_text`](Document::line_text) of
     /// line `index`.
     pub(crate) fn text_matches(&self, pattern: &'static Regex, index: usize) -> bool {

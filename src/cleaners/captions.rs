@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 
 use crate::text::{AGENCY_WORDS, MEDIA_NOUN_WORDS, Regex};
 
-use crate::text::{FixedSet, Initial, words};
+use crate::text::{Initial, words};
 use crate::{Caption, Cleaner, Document, Marks};
 
 /// Moves captions and credits from the body to the metadata.
@@ -116,10 +116,6 @@ const AGENCY_NAMES: &[&str] = &[
 static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b(?:{})\b", AGENCY_NAMES.join("|"))).expect("agency words compile")
 });
-
-/// [`agency_first_words`], to look words up in.
-static AGENCY_FIRST_WORDS: LazyLock<FixedSet<&'static str>> =
-    LazyLock::new(|| agency_first_words().collect());
 
 /// The first words of [`AGENCY_NAMES`], as they may appear: a match of
 /// [`AGENCY`] holds one whole.
@@ -231,7 +227,9 @@ pub(crate) fn caption(doc: &Document<'_>, i: usize) -> Option<Found> {
             });
         }
     }
-    if let Some(c) = may_have_paren_credit(line)
+    // A credit in brackets names an agency, whose first word the
+    // brackets part from the words around it.
+    if let Some(c) = (line.ends_with(')') && doc.may_hold(AGENCY_WORDS, i))
         .then(|| PAREN_CREDIT.captures(line))
         .flatten()
     {
@@ -247,8 +245,7 @@ pub(crate) fn caption(doc: &Document<'_>, i: usize) -> Option<Found> {
     }
     if shape.words <= 6 && !shape.ends_sentence {
         if shape.long_capitalized == shape.long_words
-            && doc.may_hold(AGENCY_WORDS, i)
-            && AGENCY.is_match(line)
+            && doc.text_matches_holding(&AGENCY, AGENCY_WORDS, i)
             && is_name_like(line)
         {
             return Some(Found {
@@ -347,23 +344,6 @@ fn may_end_with_credit(line: &str) -> bool {
     CREDIT_LABEL_ENDS
         .iter()
         .any(|end| tail.ends_with(end.as_bytes()))
-}
-
-/// Whether `line` may end with a credit in brackets that names an agency
-/// ([`PAREN_CREDIT`], [`AGENCY`]): the credit is what follows the last
-/// opening bracket.
-fn may_have_paren_credit(line: &str) -> bool {
-    line.ends_with(')')
-        && line
-            .rfind('(')
-            .is_some_and(|open| may_name_agency(&line[open + 1..]))
-}
-
-/// Whether `line` may name an agency ([`AGENCY`]): one of its words starts
-/// an agency's name. Lines with other than ASCII are left to the pattern,
-/// whose word boundaries differ from [`words`] there.
-fn may_name_agency(line: &str) -> bool {
-    !line.is_ascii() || words(line).any(|w| AGENCY_FIRST_WORDS.contains(&w))
 }
 
 /// A credit reads as names: a few words, mostly capitalised or agencies

@@ -484,7 +484,7 @@ fn outlet(doc: &Document<'_>, i: usize) -> Outlet {
     // pattern's literals: only a few short lines of the header get here,
     // and that search would read the whole text for them; and only those
     // of them with one of its words.
-    if doc.may_hold(PRESS_NAME_WORDS, i) && PRESS.is_match(doc.line_text(i)) {
+    if doc.text_matches_holding(&PRESS, PRESS_NAME_WORDS, i) {
         Outlet::Named
     } else if shape.words >= 2 {
         Outlet::IfDoubled

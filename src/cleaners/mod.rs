@@ -138,7 +138,7 @@ pub(crate) mod testing {
     }
 
     /// [`held_words_hold_every_match`] for a pattern tried on a line's text,
-    /// not its key.
+    /// not its key, as [`Document::text_matches_holding`] tries it.
     pub(crate) fn held_words_hold_every_match_of_text(pattern: &Regex, class: WordClass) {
         let on_text = |line: &str| pattern.is_match(Document::new(line).line_text(0));
         held_words_hold_every_line(&[pattern.as_str()], on_text, class);
