@@ -82,25 +82,23 @@ impl Shape {
     /// are ASCII: their words are then read once for all three.
     pub(crate) fn with_key(
         line: &str,
-        key: Option<&mut String>,
-        words: Option<&mut WordCounts>,
+        mut key: Option<&mut String>,
+        mut words: Option<&mut WordCounts>,
     ) -> Shape {
-        let ascii = line.is_ascii();
         // Written as the words are counted, but for the longest lines.
-        let key = match key {
-            Some(key) if !ascii || line.len() > MAX_ASCII_KEY_BYTES => {
-                super::push_key_by_chars(line, key);
-                None
-            }
-            key => key,
-        };
-        let mut s = if ascii {
-            let words = words.map(|words| {
-                *words = WordCounts::default();
-                (words, WordCounts::words())
-            });
-            Shape::count_ascii(line.as_bytes(), key, words)
-        } else {
+        let long = line.len() > MAX_ASCII_KEY_BYTES;
+        let counted = Shape::count_ascii_words(
+            line,
+            key.as_mut().filter(|_| !long).map(|key| &mut **key),
+            words.as_mut().map(|words| {
+                **words = WordCounts::default();
+                (&mut **words, WordCounts::words())
+            }),
+        );
+        if let Some(key) = key.filter(|_| long || counted.is_none()) {
+            super::push_key_by_chars(line, key);
+        }
+        let mut s = counted.unwrap_or_else(|| {
             let (s, key_words_differ) = Shape::count(line);
             if let Some(words) = words {
                 *words = WordCounts {
@@ -109,7 +107,7 @@ impl Shape {
                 };
             }
             s
-        };
+        });
         s.bytes = line.len() as u32;
         s.initial = initial(line);
         let tail = line.trim_end_matches(is_closing);
@@ -123,18 +121,24 @@ impl Shape {
         s
     }
 
-    /// [`count`](Shape::count) of an ASCII line, most lines: a byte is a
-    /// character. Appends the line's key to `key` when given, for a line
-    /// of at most [`MAX_ASCII_KEY_BYTES`], and counts its words into
-    /// `words` when given, with the table they are looked up in.
-    fn count_ascii(
-        line: &[u8],
+    /// [`count`](Shape::count) of a line whose words are all ASCII: nearly
+    /// all lines, ASCII ones and those whose only other characters are
+    /// quotes, dashes and the like. A byte of a word is a character, and
+    /// its class is in a table. Appends the line's key to `key` when
+    /// given, for a line of at most [`MAX_ASCII_KEY_BYTES`], and counts its
+    /// words into `words` when given, with the table they are looked up
+    /// in. `None`, with nothing appended, for a line with a letter, digit
+    /// or mark beyond ASCII.
+    fn count_ascii_words(
+        line: &str,
         key: Option<&mut String>,
         mut words: Option<(&mut WordCounts, &WordTable)>,
-    ) -> Shape {
+    ) -> Option<Shape> {
         let table = &*ASCII_BITS;
+        let bytes = line.as_bytes();
+        // Less a character's bytes after its first, for each beyond ASCII.
         let mut s = Shape {
-            chars: line.len() as u32,
+            chars: bytes.len() as u32,
             ..Shape::default()
         };
         // The key is written eight bytes at a time, each word's last eight
@@ -144,8 +148,20 @@ impl Shape {
         let mut key_len = 0;
         let mut prev_terminal = false;
         let mut at = 0;
-        while at < line.len() {
-            let c = table[usize::from(line[at] & 0x7F)];
+        while let Some(&byte) = bytes.get(at) {
+            if !byte.is_ascii() {
+                // Between words, as words end at any byte beyond ASCII.
+                let c = line.get(at..)?.chars().next()?;
+                let c_bits = class_bits(c);
+                if c_bits & (ALNUM | MARK) != 0 {
+                    return None;
+                }
+                s.count_punctuation(c_bits, &mut prev_terminal);
+                s.chars -= c.len_utf8() as u32 - 1;
+                at += c.len_utf8();
+                continue;
+            }
+            let c = table[usize::from(byte)];
             if c & ALNUM == 0 {
                 s.count_punctuation(c, &mut prev_terminal);
                 at += 1;
@@ -163,12 +179,12 @@ impl Shape {
             // The word's own key, as `word_keys` gives it, in two halves.
             let mut word_key = [0u64; 2];
             loop {
-                let chunk = eight_bytes(line, at);
-                let (run, bytes) = word.add_ascii(chunk);
+                let chunk = eight_bytes(bytes, at);
+                let (run, run_bytes) = word.add_ascii(chunk);
                 // `| 0x20` lowercases a letter, and leaves a digit as it is.
                 let lower = chunk | eight::splat(0x20);
                 if let Some(half) = word_key.get_mut((at - start) / 8) {
-                    *half = lower & bytes;
+                    *half = lower & run_bytes;
                 }
                 at += run as usize;
                 if keyed {
@@ -181,7 +197,7 @@ impl Shape {
             }
             s.count_word(&word, upper);
             if let Some((words, table)) = words.as_mut() {
-                let spelled = &line[start..at];
+                let spelled = &bytes[start..at];
                 let lookup = u128::from(word_key[1]) << 64 | u128::from(word_key[0]);
                 words.add_ascii_word(table, spelled, (spelled.len() <= 16).then_some(lookup));
             }
@@ -192,7 +208,7 @@ impl Shape {
             // ASCII, so always text.
             key.push_str(words);
         }
-        s
+        Some(s)
     }
 
     /// Counts words, letters, digits, commas and sentence breaks, a word at
@@ -427,7 +443,7 @@ impl Class {
     }
 }
 
-/// Longest ASCII line whose key [`Shape::count_ascii`] writes; the keys of
+/// Longest line whose key [`Shape::count_ascii_words`] writes; the keys of
 /// longer ones are written a character at a time. The document's lines
 /// with keys are all shorter.
 const MAX_ASCII_KEY_BYTES: usize = 256;
@@ -592,9 +608,13 @@ mod tests {
         }
 
         #[test]
-        fn ascii_counts_are_those_of_any_line(
-            // Any bytes, or words and gaps of several bytes.
-            line in "[\\x00-\\x7f]{0,40}|([A-Za-z0-9]{1,20}[ -/:-@.!?\\t]{1,3}){0,5}[A-Za-z0-9]{0,20}"
+        fn counts_of_lines_whose_words_are_ascii_are_those_of_any_line(
+            // Any ASCII bytes, or words and gaps of several bytes, the
+            // gaps with quotes, dashes and other characters beyond ASCII
+            // that no word holds, and some with letters and marks that
+            // words do hold.
+            line in "[\\x00-\\x7f]{0,40}\
+                |([A-Za-z0-9]{1,20}([ -/:-@.!?\\t\u{2019}\u{201C}\u{2014}\u{2026}\u{A0}\u{3002}\u{1F600}]{1,3}|é|\u{301}|Ⅷ)){0,5}[A-Za-z0-9]{0,20}"
         ) {
             // The key read in the same pass, after other keys as the
             // document's are, is the one read a character at a time.
@@ -603,12 +623,31 @@ mod tests {
             super::super::push_key_by_chars(&line, &mut by_chars);
             // So are the word counts.
             let mut words = WordCounts::default();
-            proptest::prop_assert_eq!(
-                Shape::count_ascii(line.as_bytes(), Some(&mut key), Some((&mut words, WordCounts::words()))),
-                counted_by_definition(&line)
-            );
-            proptest::prop_assert_eq!(key, by_chars);
-            proptest::prop_assert_eq!(words, WordCounts::of(&line));
+            let counted = Shape::count_ascii_words(&line, Some(&mut key), Some((&mut words, WordCounts::words())));
+            let ascii_words = line.chars().all(|c| c.is_ascii() || !super::super::in_word(c));
+            proptest::prop_assert_eq!(counted.is_some(), ascii_words);
+            if let Some(counted) = counted {
+                proptest::prop_assert_eq!(counted, counted_by_definition(&line));
+                proptest::prop_assert_eq!(key, by_chars);
+                proptest::prop_assert_eq!(words, WordCounts::of(&line));
+            } else {
+                proptest::prop_assert_eq!(key, "earlier keys ");
+            }
+            // The line's reading is the same either way.
+            let mut words = WordCounts::default();
+            proptest::prop_assert_eq!(Shape::with_key(&line, None, Some(&mut words)), Shape::of(&line));
+            let (_, key_words_differ) = Shape::count(&line);
+            proptest::prop_assert_eq!(words, WordCounts { key_words_differ, ..WordCounts::of(&line) });
+            let ends = Shape {
+                bytes: 0,
+                initial: Initial::Other,
+                ends_sentence: false,
+                ends_colon: false,
+                ends_ellipsis: false,
+                quoted: false,
+                ..Shape::of(&line)
+            };
+            proptest::prop_assert_eq!(ends, counted_by_definition(&line));
         }
 
         #[test]
