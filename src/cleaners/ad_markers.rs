@@ -21,7 +21,7 @@
 
 use std::sync::LazyLock;
 
-use crate::text::Regex;
+use crate::text::{AD_MARKER_WORDS, Regex};
 
 use crate::text::Phrases;
 use crate::{Cleaner, Document, Marks};
@@ -143,6 +143,12 @@ static MARKER_FORMS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("marker forms compile")
 });
 
+/// Words of which every match of [`MARKER_FORMS`] holds one, whole: a line
+/// none of whose words is one is not searched (see
+/// [`Document::key_matches_holding`]).
+pub(crate) const MARKER_FORM_HELD_WORDS: &str =
+    "sponsored paid presented promoted brought continue continues advertisement scroll";
+
 impl Cleaner for AdMarkers {
     fn name(&self) -> &'static str {
         "ad-markers"
@@ -169,13 +175,25 @@ pub(crate) fn is_ad_marker(doc: &Document<'_>, i: usize) -> bool {
     if key.is_empty() || doc.shape(i).words > 10 {
         return false;
     }
-    MARKERS.contains(key) || (!doc.shape(i).ends_sentence && MARKER_FORMS.is_match(key))
+    MARKERS.contains(key)
+        || (!doc.shape(i).ends_sentence
+            && doc.key_matches_holding(&MARKER_FORMS, AD_MARKER_WORDS, i))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cleaners::testing::dropped_lines;
+    use crate::cleaners::testing::{self, dropped_lines};
+
+    #[test]
+    fn held_words_hold_every_marker_form() {
+        let forms = MARKER_FORMS.as_str();
+        testing::held_words_hold_every_match(&[forms], &MARKER_FORMS, AD_MARKER_WORDS);
+        assert!(!testing::searched_holding(
+            "Story by Jane Doe",
+            AD_MARKER_WORDS
+        ));
+    }
 
     #[test]
     fn dashed_and_shouted_markers() {

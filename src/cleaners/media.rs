@@ -15,7 +15,7 @@
 
 use std::sync::LazyLock;
 
-use crate::text::Regex;
+use crate::text::{Regex, WIDGET_FORM_WORDS};
 
 use crate::text::Phrases;
 use crate::{Cleaner, Document, Marks};
@@ -110,6 +110,11 @@ static WIDGET_FORMS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("widget forms compile")
 });
 
+/// Words of which every match of [`WIDGET_FORMS`] holds one, whole (see
+/// [`Document::key_matches_holding`]).
+pub(crate) const WIDGET_FORM_HELD_WORDS: &str =
+    "listen hear watch play audio video podcast duration playing loading next";
+
 /// Player errors, matched anywhere in a short line's key.
 static PLAYER_ERROR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -161,7 +166,9 @@ fn widget(doc: &Document<'_>, i: usize) -> Option<&'static str> {
         return Some("media duration");
     }
     let key = doc.key(i)?;
-    if WIDGETS.contains(key) || (shape.words <= 12 && WIDGET_FORMS.is_match(key)) {
+    if WIDGETS.contains(key)
+        || (shape.words <= 12 && doc.key_matches_holding(&WIDGET_FORMS, WIDGET_FORM_WORDS, i))
+    {
         return Some("media player");
     }
     if doc.key_matches(&PLAYER_ERROR, i) {
@@ -177,7 +184,17 @@ fn widget(doc: &Document<'_>, i: usize) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cleaners::testing::{dropped, dropped_lines};
+    use crate::cleaners::testing::{self, dropped, dropped_lines};
+
+    #[test]
+    fn held_words_hold_every_widget_form() {
+        let forms = WIDGET_FORMS.as_str();
+        testing::held_words_hold_every_match(&[forms], &WIDGET_FORMS, WIDGET_FORM_WORDS);
+        assert!(!testing::searched_holding(
+            "Listing the options",
+            WIDGET_FORM_WORDS
+        ));
+    }
 
     #[test]
     fn audio_player() {

@@ -11,10 +11,10 @@
 //! # Ok::<(), newsclean::BuildError>(())
 //! ```
 
-mod ad_markers;
+pub(crate) mod ad_markers;
 pub(crate) mod captions;
 mod main_content;
-mod media;
+pub(crate) mod media;
 pub(crate) mod metadata;
 mod normalize;
 mod pattern;

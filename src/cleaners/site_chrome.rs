@@ -20,7 +20,8 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use crate::text::{
-    COOKIE_WORDS, FURNITURE_LINK_WORDS, NEWSLETTER_WORDS, RIGHTS_RESERVED_WORDS, Regex,
+    CHROME_FORM_WORDS, COOKIE_WORDS, FURNITURE_LINK_WORDS, NEWSLETTER_WORDS, RIGHTS_RESERVED_WORDS,
+    Regex,
 };
 
 use crate::document::LineFact;
@@ -225,6 +226,11 @@ static CHROME_FORMS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("chrome forms compile")
 });
 
+/// Words of which every match of [`CHROME_FORMS`] holds one, whole (see
+/// [`NEWSLETTER_HELD_WORDS`]).
+pub(crate) const CHROME_FORM_HELD_WORDS: &str = "share shares post send follow facebook comment \
+    comments replies responses read reading sort first click tap";
+
 /// Newsletter prompts (matched anywhere in a short line's key).
 static NEWSLETTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -331,7 +337,9 @@ fn chrome(doc: &Document<'_>, i: usize) -> Option<&'static str> {
         return Some("copyright line");
     }
     let key = doc.key(i)?;
-    if is_button(shape.words, key) || (shape.words <= 12 && CHROME_FORMS.is_match(key)) {
+    if is_button(shape.words, key)
+        || (shape.words <= 12 && doc.key_matches_holding(&CHROME_FORMS, CHROME_FORM_WORDS, i))
+    {
         return Some("share, follow or navigation button");
     }
     if doc.key_matches_holding(&NEWSLETTER, NEWSLETTER_WORDS, i) {
@@ -513,6 +521,8 @@ mod tests {
 
     #[test]
     fn held_words_hold_every_prompt_and_furniture_link() {
+        let chrome = CHROME_FORMS.as_str();
+        testing::held_words_hold_every_match(&[chrome], &CHROME_FORMS, CHROME_FORM_WORDS);
         let newsletter = NEWSLETTER.as_str();
         testing::held_words_hold_every_match(&[newsletter], &NEWSLETTER, NEWSLETTER_WORDS);
         let cookies = COOKIES.as_str();

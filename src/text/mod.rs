@@ -9,8 +9,9 @@ mod word_regex;
 
 pub use shape::{Initial, Shape};
 pub(crate) use stopwords::{
-    AGENCY_WORDS, COOKIE_WORDS, FURNITURE_LINK_WORDS, MEDIA_NOUN_WORDS, NEWSLETTER_WORDS,
-    PAYWALL_WORDS, PRESS_NAME_WORDS, RIGHTS_RESERVED_WORDS, WordClass, WordCounts,
+    AD_MARKER_WORDS, AGENCY_WORDS, CHROME_FORM_WORDS, COOKIE_WORDS, FURNITURE_LINK_WORDS,
+    MEDIA_NOUN_WORDS, NEWSLETTER_WORDS, PAYWALL_WORDS, PRESS_NAME_WORDS, RIGHTS_RESERVED_WORDS,
+    WIDGET_FORM_WORDS, WordClass, WordCounts,
 };
 pub use stopwords::{Language, StopWords};
 pub(crate) use word_regex::Regex;

@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use crate::cleaners::{captions, metadata, paywall, site_chrome};
+use crate::cleaners::{ad_markers, captions, media, metadata, paywall, site_chrome};
 
 use super::eight::{bytes_before, eight_bytes, not_alphanumeric, splat};
 
@@ -139,6 +139,13 @@ pub(crate) const RIGHTS_RESERVED_WORDS: WordClass = 1 << 16;
 pub(crate) const AGENCY_WORDS: WordClass = 1 << 17;
 /// Nouns of pictures (`photo`, `map`) that end a caption's label.
 pub(crate) const MEDIA_NOUN_WORDS: WordClass = 1 << 18;
+/// Words of which every ad marker of a varying form holds one.
+pub(crate) const AD_MARKER_WORDS: WordClass = 1 << 19;
+/// Words of which every share, follow or navigation button of a varying
+/// form holds one.
+pub(crate) const CHROME_FORM_WORDS: WordClass = 1 << 20;
+/// Words of which every media widget's line of a varying form holds one.
+pub(crate) const WIDGET_FORM_WORDS: WordClass = 1 << 21;
 
 /// The classes of [`WordCounts::classes`]; the furniture is counted.
 const CLASSES: WordClass = PAYWALL_WORDS
@@ -148,7 +155,10 @@ const CLASSES: WordClass = PAYWALL_WORDS
     | PRESS_NAME_WORDS
     | RIGHTS_RESERVED_WORDS
     | AGENCY_WORDS
-    | MEDIA_NOUN_WORDS;
+    | MEDIA_NOUN_WORDS
+    | AD_MARKER_WORDS
+    | CHROME_FORM_WORDS
+    | WIDGET_FORM_WORDS;
 
 // The languages' bits and the classes' share one `u32`.
 const _: () = assert!(((1 << LANGUAGES.len()) - 1) & (CLASSES | FURNITURE) == 0);
@@ -176,6 +186,9 @@ static WORDS: LazyLock<WordTable> = LazyLock::new(|| {
             RIGHTS_RESERVED_WORDS,
             site_chrome::RIGHTS_RESERVED_HELD_WORDS,
         ),
+        (AD_MARKER_WORDS, ad_markers::MARKER_FORM_HELD_WORDS),
+        (CHROME_FORM_WORDS, site_chrome::CHROME_FORM_HELD_WORDS),
+        (WIDGET_FORM_WORDS, media::WIDGET_FORM_HELD_WORDS),
     ] {
         words
             .split_whitespace()
