@@ -15,7 +15,7 @@
 
 use std::sync::LazyLock;
 
-use crate::text::{Regex, WIDGET_FORM_WORDS};
+use crate::text::{Initial, Regex, Shape, WIDGET_FORM_WORDS};
 
 use crate::text::Phrases;
 use crate::{Cleaner, Document, Marks};
@@ -133,6 +133,14 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("durations compile")
 });
 
+/// Whether a line of shape `shape` may be a [`DURATION`]: it starts with a
+/// digit and has three at least, and at most the letters of `minutes`. Its
+/// digits are of any script, as the pattern's are, so that no pair of
+/// first bytes tells.
+fn may_be_duration(shape: &Shape) -> bool {
+    shape.initial == Initial::Digit && shape.digits >= 3 && shape.letters <= 7
+}
+
 /// `Watch: ...`, `VIDEO: ...`, `Listen: ...` lines that point at a clip.
 static MEDIA_LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:watch|video|listen|audio|podcast|gallery|in pictures|photos)\s*[:|]\s*\S")
@@ -162,7 +170,7 @@ fn widget(doc: &Document<'_>, i: usize) -> Option<&'static str> {
     if shape.words > 30 {
         return None;
     }
-    if DURATION.is_match(doc.line_text(i)) {
+    if may_be_duration(shape) && DURATION.is_match(doc.line_text(i)) {
         return Some("media duration");
     }
     let key = doc.key(i)?;
@@ -185,6 +193,18 @@ fn widget(doc: &Document<'_>, i: usize) -> Option<&'static str> {
 mod tests {
     use super::*;
     use crate::cleaners::testing::{self, dropped, dropped_lines};
+
+    proptest::proptest! {
+        #[test]
+        fn every_duration_may_be_one(
+            // Digits of any script, and lines that are nearly durations.
+            line in r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*(?:min|mins|minutes))?|[0-9a-z: ]{0,12}"
+        ) {
+            if DURATION.is_match(&line) {
+                proptest::prop_assert!(may_be_duration(&Shape::of(&line)), "{}", line);
+            }
+        }
+    }
 
     #[test]
     fn held_words_hold_every_widget_form() {
