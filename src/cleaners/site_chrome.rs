@@ -520,7 +520,7 @@ mod tests {
     }
 
     #[test]
-    fn held_words_hold_every_prompt_and_furniture_link() {
+    fn held_words_hold_every_button_prompt_and_furniture_link() {
         let chrome = CHROME_FORMS.as_str();
         testing::held_words_hold_every_match(&[chrome], &CHROME_FORMS, CHROME_FORM_WORDS);
         let newsletter = NEWSLETTER.as_str();

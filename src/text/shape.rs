@@ -667,10 +667,20 @@ mod tests {
     }
 
     #[test]
-    fn keys_of_ascii_lines_of_any_length_are_those_read_a_character_at_a_time() {
-        // Around the longest whose key is written eight bytes at a time.
-        for len in [0, 1, 7, 8, 9, 248, 255, 256, 257, 400] {
-            let line = &"Ab1, XYZzy...9 ".repeat(30)[..len];
+    fn keys_of_lines_of_any_length_are_those_read_a_character_at_a_time() {
+        // Around the longest whose key is written eight bytes at a time,
+        // ASCII and with quotes and dashes beyond it.
+        let ascii = "Ab1, XYZzy...9 ".repeat(30);
+        let quoted = "Ab1, \u{201C}XYZzy\u{201D}\u{2014}9 ".repeat(30);
+        let lines = [0, 1, 7, 8, 9, 248, 255, 256, 257, 400]
+            .into_iter()
+            .flat_map(|len| {
+                // Cut before the character `len` falls in.
+                let cut = (0..=len).rev().find(|&k| quoted.is_char_boundary(k));
+                [&ascii[..len], &quoted[..cut.unwrap_or(0)]]
+            });
+        for line in lines {
+            let len = line.len();
             let mut key = "earlier keys ".to_owned();
             let mut by_chars = key.clone();
             let mut words = WordCounts::default();
@@ -678,6 +688,16 @@ mod tests {
             super::super::push_key_by_chars(line, &mut by_chars);
             assert_eq!(key, by_chars, "{len}");
             assert_eq!(shape, Shape::of(line));
+            let counts = Shape {
+                bytes: 0,
+                initial: Initial::Other,
+                ends_sentence: false,
+                ends_colon: false,
+                ends_ellipsis: false,
+                quoted: false,
+                ..shape
+            };
+            assert_eq!(counts, counted_by_definition(line), "{len}");
             assert_eq!(words, WordCounts::of(line), "{len}");
         }
     }
