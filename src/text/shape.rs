@@ -550,6 +550,20 @@ mod tests {
         assert!(Shape::of("Winger Dominic Young is preferred to England's...").ends_ellipsis);
     }
 
+    /// The counts of `shape` alone, as [`counted_by_definition`] gives
+    /// them: what it says of the line's ends and length left out.
+    fn counts_of(shape: Shape) -> Shape {
+        Shape {
+            bytes: 0,
+            initial: Initial::Other,
+            ends_sentence: false,
+            ends_colon: false,
+            ends_ellipsis: false,
+            quoted: false,
+            ..shape
+        }
+    }
+
     /// The counts as their definition gives them: a character at a time,
     /// marks dropped.
     fn counted_by_definition(line: &str) -> Shape {
@@ -638,16 +652,7 @@ mod tests {
             proptest::prop_assert_eq!(Shape::with_key(&line, None, Some(&mut words)), Shape::of(&line));
             let (_, key_words_differ) = Shape::count(&line);
             proptest::prop_assert_eq!(words, WordCounts { key_words_differ, ..WordCounts::of(&line) });
-            let ends = Shape {
-                bytes: 0,
-                initial: Initial::Other,
-                ends_sentence: false,
-                ends_colon: false,
-                ends_ellipsis: false,
-                quoted: false,
-                ..Shape::of(&line)
-            };
-            proptest::prop_assert_eq!(ends, counted_by_definition(&line));
+            proptest::prop_assert_eq!(counts_of(Shape::of(&line)), counted_by_definition(&line));
         }
 
         #[test]
@@ -688,16 +693,7 @@ mod tests {
             super::super::push_key_by_chars(line, &mut by_chars);
             assert_eq!(key, by_chars, "{len}");
             assert_eq!(shape, Shape::of(line));
-            let counts = Shape {
-                bytes: 0,
-                initial: Initial::Other,
-                ends_sentence: false,
-                ends_colon: false,
-                ends_ellipsis: false,
-                quoted: false,
-                ..shape
-            };
-            assert_eq!(counts, counted_by_definition(line), "{len}");
+            assert_eq!(counts_of(shape), counted_by_definition(line), "{len}");
             assert_eq!(words, WordCounts::of(line), "{len}");
         }
     }
