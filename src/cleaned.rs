@@ -1,8 +1,10 @@
 use std::borrow::Cow;
+use std::mem;
 use std::ops::Range;
+use std::sync::{Arc, Weak};
 
 use crate::marks::{Decisions, Removal, Replacement};
-use crate::scratch::Scratch;
+use crate::scratch::{Scratch, ScratchPool};
 use crate::{Document, Line, Marks, Metadata, Span};
 
 /// What a [`Pipeline`](crate::Pipeline) made of one text: the kept
@@ -11,6 +13,9 @@ use crate::{Document, Line, Marks, Metadata, Span};
 /// Spans in [`removals`](Cleaned::removals) and
 /// [`segments`](Cleaned::segments) index [`source`](Cleaned::source): the
 /// input itself for [`Pipeline::clean`](crate::Pipeline::clean).
+///
+/// Dropped, it gives the memory of its tables back to the pipeline that
+/// made it, if that is still alive, for its next cleaning.
 #[derive(Clone, Debug)]
 pub struct Cleaned<'a> {
     source: Cow<'a, str>,
@@ -26,6 +31,9 @@ pub struct Cleaned<'a> {
     edits: Vec<Edit>,
     /// Whether the layout was set aside (see [`Marks::normalize_layout`]).
     layout: bool,
+    /// Where the tables above go when this is dropped: the memory of the
+    /// pipeline that made it, for its next cleaning.
+    pool: Weak<ScratchPool>,
 }
 
 #[derive(Clone, Debug)]
@@ -85,8 +93,13 @@ const KEPT: u32 = u32::MAX;
 impl<'a> Cleaned<'a> {
     /// The result of `marks` on `doc`, which it takes to keep its lines
     /// rather than a copy of them; and the memory of the document's
-    /// tables, for the next.
-    pub(crate) fn new(doc: Document<'a>, marks: Marks<'a>) -> (Cleaned<'a>, Scratch) {
+    /// tables, for the next. Its own tables go to `pool` when it is
+    /// dropped.
+    pub(crate) fn new(
+        doc: Document<'a>,
+        marks: Marks<'a>,
+        pool: &Arc<ScratchPool>,
+    ) -> (Cleaned<'a>, Scratch) {
         let Decisions {
             lines: mut slots,
             removals,
@@ -163,6 +176,7 @@ impl<'a> Cleaned<'a> {
             replacements,
             edits,
             layout,
+            pool: Arc::downgrade(pool),
         };
         cleaned.body = cleaned.build_body(text);
         (cleaned, scratch)
@@ -170,17 +184,18 @@ impl<'a> Cleaned<'a> {
 
     /// The same result, owning its text and metadata.
     #[must_use]
-    pub fn into_owned(self) -> Cleaned<'static> {
+    pub fn into_owned(mut self) -> Cleaned<'static> {
         Cleaned {
-            source: Cow::Owned(self.source.into_owned()),
-            body: self.body,
-            metadata: self.metadata.into_owned(),
-            lines: self.lines,
-            slots: self.slots,
-            removals: self.removals,
-            replacements: self.replacements,
-            edits: self.edits,
+            source: Cow::Owned(mem::take(&mut self.source).into_owned()),
+            body: mem::replace(&mut self.body, Body::Borrowed(0..0)),
+            metadata: mem::take(&mut self.metadata).into_owned(),
+            lines: mem::take(&mut self.lines),
+            slots: mem::take(&mut self.slots),
+            removals: mem::take(&mut self.removals),
+            replacements: mem::take(&mut self.replacements),
+            edits: mem::take(&mut self.edits),
             layout: self.layout,
+            pool: mem::take(&mut self.pool),
         }
     }
 
@@ -196,8 +211,9 @@ impl<'a> Cleaned<'a> {
     /// The body, borrowed from the input when it is an unchanged slice of
     /// it.
     #[must_use]
-    pub fn into_body(self) -> Cow<'a, str> {
-        match (self.body, self.source) {
+    pub fn into_body(mut self) -> Cow<'a, str> {
+        let body = mem::replace(&mut self.body, Body::Borrowed(0..0));
+        match (body, mem::take(&mut self.source)) {
             (Body::Borrowed(range), Cow::Borrowed(source)) => Cow::Borrowed(&source[range]),
             (Body::Borrowed(range), Cow::Owned(mut source)) => {
                 source.truncate(range.end);
@@ -418,6 +434,21 @@ impl<'a> Cleaned<'a> {
     }
 }
 
+impl Drop for Cleaned<'_> {
+    /// Gives the tables back to the pipeline: a run of large documents then
+    /// reuses their memory rather than asking the system for it again
+    /// (see the `scratch` module).
+    fn drop(&mut self) {
+        if let Some(pool) = self.pool.upgrade() {
+            pool.give_back(|scratch| {
+                scratch.give(mem::take(&mut self.lines));
+                scratch.give(mem::take(&mut self.slots));
+                scratch.give(mem::take(&mut self.removals));
+            });
+        }
+    }
+}
+
 /// Keeps the items flagged in `keep`, sorted by `position`, and maps each
 /// old index to its new one (`KEPT` for those dropped). The items are
 /// sorted within their own vector, not moved along the cycles of the
@@ -478,6 +509,29 @@ fn squeeze_spaces(line: &mut String) {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// A dropped result gives its tables back to the pipeline that made it,
+    /// whose next cleaning writes its own there: a large document's are
+    /// not asked of the system again.
+    #[test]
+    fn the_next_cleaning_writes_its_removals_where_a_dropped_result_had() {
+        let text = "- Advertisement -\n".repeat(1000) + "The council met on Tuesday.";
+        let pipeline = crate::Pipeline::news();
+        let first = pipeline.clean(&text);
+        assert_eq!(first.removals().len(), 1000);
+        let (address, capacity) = (first.removals().as_ptr(), first.removals.capacity());
+        drop(first);
+        // Were the block freed, the allocator could give it to this, and
+        // the next cleaning other memory.
+        let held: Vec<Removal> = Vec::with_capacity(capacity);
+        let second = pipeline.clean(&text);
+        assert_eq!(second.removals().as_ptr(), address);
+        assert_eq!(
+            format!("{second:?}"),
+            format!("{:?}", pipeline.clean(&text))
+        );
+        drop(held);
+    }
 
     #[test]
     fn renumber_keeps_the_flagged_in_position_order() {

@@ -132,6 +132,10 @@ struct KeyIds {
 
 const NO_KEY: u32 = u32::MAX;
 
+/// Lines whose keys' table is sized at once, up to: 16k keys, whose table
+/// (about 768 KB) stays in a core's cache.
+const KEY_TABLE_PRESIZED: usize = 1 << 14;
+
 /// Lines longer than this have no key: boilerplate phrases are short.
 pub(crate) const KEY_MAX_BYTES: usize = 240;
 
@@ -143,12 +147,13 @@ impl<'a> Document<'a> {
         Document::with_scratch(text, Favor::default(), Scratch::default())
     }
 
-    pub(crate) fn with_scratch(text: &'a str, favor: Favor, scratch: Scratch) -> Document<'a> {
+    pub(crate) fn with_scratch(text: &'a str, favor: Favor, mut scratch: Scratch) -> Document<'a> {
         let bytes = text.as_bytes();
         // Counting first sizes the table exactly: growing it by doubling
         // would touch twice its memory, which costs more than the count.
         let count = memchr::memchr_iter(b'\n', bytes).count() + 1;
-        let mut lines = Vec::with_capacity(count);
+        let mut lines: Vec<Line> = scratch.take(max_buffer_len(count, text));
+        lines.reserve_exact(count);
         let mut start = 0;
         for newline in memchr::memchr_iter(b'\n', bytes) {
             lines.push(make_line(text, start, newline + 1));
@@ -222,7 +227,7 @@ impl<'a> Document<'a> {
     /// table of the last document gave back where there is some: at most
     /// a few values per line or byte, to let a far larger document's go.
     pub(crate) fn buffer<T: Send + 'static>(&self) -> Vec<T> {
-        let max_len = 4 * (self.lines.len() + self.text.len());
+        let max_len = max_buffer_len(self.lines.len(), self.text);
         self.scratch.borrow_mut().take(max_len)
     }
 
@@ -373,9 +378,15 @@ impl<'a> Document<'a> {
 
     fn key_id_table(&self) -> &KeyIds {
         self.key_ids.get_or_init(|| {
-            // Sized for every line at once: growing would hash each key again.
+            // Sized for every line of a page at once: growing hashes each key
+            // again. Not beyond: a long document's lines mostly repeat a few
+            // keys (menus, markers), and a table sized for all its lines
+            // would scatter those few over more memory than the cache holds.
             let mut known: HashMap<&str, u32, foldhash::fast::RandomState> =
-                HashMap::with_capacity_and_hasher(self.lines.len() + 1, Default::default());
+                HashMap::with_capacity_and_hasher(
+                    (self.lines.len() + 1).min(KEY_TABLE_PRESIZED),
+                    Default::default(),
+                );
             known.insert("", 0);
             let mut ids = self.buffer();
             ids.extend((0..self.lines.len()).map(|i| match self.key(i) {
@@ -656,6 +667,12 @@ fn lines_holding(
         starts.peek().is_some_and(|&at| at < end)
     }));
     out
+}
+
+/// The most values a buffer kept for a document of `lines` lines of `text`
+/// may have room for (see [`Document::buffer`]).
+fn max_buffer_len(lines: usize, text: &str) -> usize {
+    4 * (lines + text.len())
 }
 
 fn make_line(text: &str, start: usize, end: usize) -> Line {

@@ -69,12 +69,14 @@ impl<'a> Marks<'a> {
     pub fn new(doc: &Document<'a>) -> Marks<'a> {
         let mut lines = doc.buffer();
         lines.extend(doc.lines().iter().map(|l| (l.content, KEPT)));
+        // Room for a removal per line: pages are only touched (and paid
+        // for) as removals are written, and growing by doubling would copy
+        // them again and again.
+        let mut removals = doc.buffer();
+        removals.reserve(doc.len());
         Marks {
             lines,
-            // Room for a removal per line: pages are only touched (and
-            // paid for) as removals are written, and growing by doubling
-            // would copy them again and again.
-            removals: Vec::with_capacity(doc.len()),
+            removals,
             replacements: Vec::new(),
             metadata: Metadata::default(),
             cleaner: "",
@@ -207,7 +209,8 @@ impl<'a> Marks<'a> {
 
     /// The decisions, giving the memory of the marks' table back to `doc`.
     pub(crate) fn into_decisions(self, doc: &Document<'a>) -> Decisions<'a> {
-        let lines = self.lines.iter().map(|&(_, slot)| slot).collect();
+        let mut lines = doc.buffer();
+        lines.extend(self.lines.iter().map(|&(_, slot)| slot));
         doc.recycle(self.lines);
         Decisions {
             lines,

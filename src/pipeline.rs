@@ -148,10 +148,11 @@ const MAX_ROUNDS: usize = 6;
 ///
 /// A pipeline keeps the working memory of its last cleaning (one set per
 /// cleaning running at once, from several threads) for the next: its
-/// per-line tables, a few hundred bytes a line. A run of large documents
-/// then reuses the same memory instead of asking the system for it again,
-/// and a small document lets a far larger one's memory go. Dropping the
-/// pipeline frees it.
+/// per-line tables, a few hundred bytes a line, and those a [`Cleaned`]
+/// takes with it (its lines and removals), once it is dropped. A run of
+/// large documents then reuses the same memory instead of asking the
+/// system for it again, and a small document lets a far larger one's
+/// memory go. Dropping the pipeline frees it.
 ///
 /// ```
 /// use newsclean::Pipeline;
@@ -172,8 +173,9 @@ const MAX_ROUNDS: usize = 6;
 pub struct Pipeline {
     cleaners: Vec<Box<dyn Cleaner>>,
     favor: Favor,
-    /// The memory of the last cleanings, one set per cleaning at once.
-    scratch: ScratchPool,
+    /// The memory of the last cleanings, one set per cleaning at once,
+    /// shared with the results, which give theirs back when dropped.
+    scratch: Arc<ScratchPool>,
 }
 
 impl Pipeline {
@@ -184,7 +186,7 @@ impl Pipeline {
         Pipeline {
             cleaners: cleaners::news(),
             favor: Favor::default(),
-            scratch: ScratchPool::default(),
+            scratch: Arc::default(),
         }
     }
 
@@ -228,7 +230,7 @@ impl Pipeline {
     /// The result of `marks` on `doc`; the document's memory is kept for
     /// the next cleaning.
     pub(crate) fn finish<'a>(&self, doc: Document<'a>, marks: Marks<'a>) -> Cleaned<'a> {
-        let (cleaned, scratch) = Cleaned::new(doc, marks);
+        let (cleaned, scratch) = Cleaned::new(doc, marks, &self.scratch);
         self.scratch.give(scratch);
         cleaned
     }
@@ -384,7 +386,7 @@ impl PipelineBuilder {
             None => Ok(Pipeline {
                 cleaners: self.cleaners,
                 favor: self.favor,
-                scratch: ScratchPool::default(),
+                scratch: Arc::default(),
             }),
         }
     }

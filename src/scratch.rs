@@ -5,7 +5,8 @@
 //! blocks that large back to the system, and the next document asks for
 //! them again: one page fault per page, which on a large document costs
 //! more than the work done on it. Kept here instead, a run of large
-//! documents reuses the same memory.
+//! documents reuses the same memory. A result gives its own tables (its
+//! lines, their verdicts and the removals) back when it is dropped.
 
 use std::any::Any;
 use std::mem::size_of;
@@ -81,6 +82,20 @@ impl ScratchPool {
 
     pub(crate) fn give(&self, scratch: Scratch) {
         self.lock().push(scratch.for_next());
+    }
+
+    /// Keeps the memory of a result dropped between cleanings (its lines
+    /// and removals), for the next cleaning to take.
+    pub(crate) fn give_back(&self, give: impl FnOnce(&mut Scratch)) {
+        let mut pool = self.lock();
+        match pool.last_mut() {
+            Some(scratch) => give(scratch),
+            None => {
+                let mut scratch = Scratch::default();
+                give(&mut scratch);
+                pool.push(scratch);
+            }
+        }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Scratch>> {
