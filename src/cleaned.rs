@@ -441,9 +441,9 @@ impl Drop for Cleaned<'_> {
     fn drop(&mut self) {
         if let Some(pool) = self.pool.upgrade() {
             pool.give_back(|scratch| {
-                scratch.give(mem::take(&mut self.lines));
-                scratch.give(mem::take(&mut self.slots));
-                scratch.give(mem::take(&mut self.removals));
+                scratch.give_back(mem::take(&mut self.lines));
+                scratch.give_back(mem::take(&mut self.slots));
+                scratch.give_back(mem::take(&mut self.removals));
             });
         }
     }

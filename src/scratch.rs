@@ -55,6 +55,22 @@ impl Scratch {
         }
     }
 
+    /// Keeps the memory of a dropped result's `buffer`, or of a buffer of
+    /// its type given back already, whichever is larger: results dropped
+    /// together, many at once, leave one set between cleanings.
+    pub(crate) fn give_back<T: Send + 'static>(&mut self, mut buffer: Vec<T>) {
+        buffer.clear();
+        match self
+            .given
+            .iter_mut()
+            .find_map(|b| b.downcast_mut::<Vec<T>>())
+        {
+            Some(kept) if kept.capacity() < buffer.capacity() => *kept = buffer,
+            Some(_) => {}
+            None => self.give(buffer),
+        }
+    }
+
     /// Keeps a table, a `Vec` whose type is known only to who made it;
     /// cleared when taken.
     pub(crate) fn give_table(&mut self, table: Box<dyn Any + Send>) {
@@ -85,7 +101,8 @@ impl ScratchPool {
     }
 
     /// Keeps the memory of a result dropped between cleanings (its lines
-    /// and removals), for the next cleaning to take.
+    /// and removals), for the next cleaning to take: `give` hands it to
+    /// [`Scratch::give_back`].
     pub(crate) fn give_back(&self, give: impl FnOnce(&mut Scratch)) {
         let mut pool = self.lock();
         match pool.last_mut() {
@@ -146,5 +163,25 @@ mod tests {
         scratch.give(vec![1u16; 10]);
         let mut scratch = scratch.for_next().for_next();
         assert_eq!(scratch.take::<u16>(10).capacity(), 0);
+    }
+
+    /// However many results are dropped between two cleanings, the pool
+    /// keeps one buffer of each type of theirs: the largest.
+    #[test]
+    fn results_dropped_together_leave_their_largest_buffer_of_each_type() {
+        let pool = ScratchPool::default();
+        for capacity in [300, 1000, 20, 700] {
+            pool.give_back(|scratch| {
+                scratch.give_back(vec![7u32; capacity]);
+                scratch.give_back(Vec::<u8>::with_capacity(capacity));
+            });
+        }
+        let mut scratch = pool.take();
+        assert_eq!(scratch.given.len(), 2);
+        let largest: Vec<u32> = scratch.take(1000);
+        assert!(largest.is_empty());
+        assert_eq!(largest.capacity(), 1000);
+        assert_eq!(scratch.take::<u8>(1000).capacity(), 1000);
+        assert_eq!(scratch.take::<u32>(1000).capacity(), 0, "one of each");
     }
 }
