@@ -1,4 +1,5 @@
 use std::borrow::Cow;
+use std::fmt;
 use std::mem;
 use std::ops::Range;
 use std::sync::{Arc, Weak};
@@ -16,24 +17,63 @@ use crate::{Document, Line, Marks, Metadata, Span};
 ///
 /// Dropped, it gives the memory of its tables back to the pipeline that
 /// made it, if that is still alive, for its next cleaning.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Cleaned<'a> {
     source: Cow<'a, str>,
     body: Body,
     metadata: Metadata<'a>,
-    lines: Vec<Line>,
-    /// Per line: the index in `removals` of its whole-line removal, or
-    /// `KEPT`.
-    slots: Vec<u32>,
-    removals: Vec<Removal>,
+    tables: Tables,
     replacements: Vec<Replacement>,
     /// Sub-line edits on kept lines, sorted by position.
     edits: Vec<Edit>,
     /// Whether the layout was set aside (see [`Marks::normalize_layout`]).
     layout: bool,
-    /// Where the tables above go when this is dropped: the memory of the
-    /// pipeline that made it, for its next cleaning.
+}
+
+/// The tables of a [`Cleaned`] with a value per line or per removal, in a
+/// type of their own with no lifetime: they go back to the pipeline when
+/// dropped, and a `Drop` on `Cleaned` would keep its input borrowed until
+/// then.
+#[derive(Clone)]
+struct Tables {
+    lines: Vec<Line>,
+    /// Per line: the index in `removals` of its whole-line removal, or
+    /// `KEPT`.
+    slots: Vec<u32>,
+    removals: Vec<Removal>,
+    /// Where the tables go when dropped: the memory of the pipeline that
+    /// made them, for its next cleaning.
     pool: Weak<ScratchPool>,
+}
+
+impl Drop for Tables {
+    /// A run of large documents reuses the memory rather than asking the
+    /// system for it again (see the `scratch` module).
+    fn drop(&mut self) {
+        if let Some(pool) = self.pool.upgrade() {
+            pool.give_back(|scratch| {
+                scratch.give_back(mem::take(&mut self.lines));
+                scratch.give_back(mem::take(&mut self.slots));
+                scratch.give_back(mem::take(&mut self.removals));
+            });
+        }
+    }
+}
+
+impl fmt::Debug for Cleaned<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Cleaned")
+            .field("source", &self.source)
+            .field("body", &self.body)
+            .field("metadata", &self.metadata)
+            .field("lines", &self.tables.lines)
+            .field("slots", &self.tables.slots)
+            .field("removals", &self.tables.removals)
+            .field("replacements", &self.replacements)
+            .field("edits", &self.edits)
+            .field("layout", &self.layout)
+            .finish()
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -170,13 +210,15 @@ impl<'a> Cleaned<'a> {
             source: Cow::Borrowed(text),
             body: Body::Borrowed(0..0),
             metadata,
-            lines,
-            slots,
-            removals,
+            tables: Tables {
+                lines,
+                slots,
+                removals,
+                pool: Arc::downgrade(pool),
+            },
             replacements,
             edits,
             layout,
-            pool: Arc::downgrade(pool),
         };
         cleaned.body = cleaned.build_body(text);
         (cleaned, scratch)
@@ -184,18 +226,15 @@ impl<'a> Cleaned<'a> {
 
     /// The same result, owning its text and metadata.
     #[must_use]
-    pub fn into_owned(mut self) -> Cleaned<'static> {
+    pub fn into_owned(self) -> Cleaned<'static> {
         Cleaned {
-            source: Cow::Owned(mem::take(&mut self.source).into_owned()),
-            body: mem::replace(&mut self.body, Body::Borrowed(0..0)),
-            metadata: mem::take(&mut self.metadata).into_owned(),
-            lines: mem::take(&mut self.lines),
-            slots: mem::take(&mut self.slots),
-            removals: mem::take(&mut self.removals),
-            replacements: mem::take(&mut self.replacements),
-            edits: mem::take(&mut self.edits),
+            source: Cow::Owned(self.source.into_owned()),
+            body: self.body,
+            metadata: self.metadata.into_owned(),
+            tables: self.tables,
+            replacements: self.replacements,
+            edits: self.edits,
             layout: self.layout,
-            pool: mem::take(&mut self.pool),
         }
     }
 
@@ -211,9 +250,8 @@ impl<'a> Cleaned<'a> {
     /// The body, borrowed from the input when it is an unchanged slice of
     /// it.
     #[must_use]
-    pub fn into_body(mut self) -> Cow<'a, str> {
-        let body = mem::replace(&mut self.body, Body::Borrowed(0..0));
-        match (body, mem::take(&mut self.source)) {
+    pub fn into_body(self) -> Cow<'a, str> {
+        match (self.body, self.source) {
             (Body::Borrowed(range), Cow::Borrowed(source)) => Cow::Borrowed(&source[range]),
             (Body::Borrowed(range), Cow::Owned(mut source)) => {
                 source.truncate(range.end);
@@ -244,7 +282,7 @@ impl<'a> Cleaned<'a> {
     /// Every removal, in source order.
     #[must_use]
     pub fn removals(&self) -> &[Removal] {
-        &self.removals
+        &self.tables.removals
     }
 
     /// Every rewrite (whitespace and Unicode normalisation), in the order the
@@ -269,7 +307,7 @@ impl<'a> Cleaned<'a> {
     /// The source, cut into spans that say what became of each, in order.
     #[must_use]
     pub fn segments(&self) -> Vec<Segment<'_>> {
-        let mut out = Vec::with_capacity(self.lines.len() * 3);
+        let mut out = Vec::with_capacity(self.tables.lines.len() * 3);
         let mut edits = self.edits.iter().peekable();
         for (line, slot) in self.line_slots() {
             let edges = if slot == KEPT && !self.layout {
@@ -283,7 +321,7 @@ impl<'a> Cleaned<'a> {
                 edges,
             );
             if slot != KEPT {
-                let removal = &self.removals[slot as usize];
+                let removal = &self.tables.removals[slot as usize];
                 push(&mut out, line.content, Verdict::Removed(removal));
             } else {
                 let mut at = line.content.start;
@@ -315,7 +353,7 @@ impl<'a> Cleaned<'a> {
             if slot != KEPT {
                 return (
                     line.content,
-                    LineVerdict::Removed(&self.removals[slot as usize]),
+                    LineVerdict::Removed(&self.tables.removals[slot as usize]),
                 );
             }
             let mut verdict = LineVerdict::Kept;
@@ -335,13 +373,17 @@ impl<'a> Cleaned<'a> {
 
     /// Each line with its slot.
     fn line_slots(&self) -> impl Iterator<Item = (Line, u32)> + '_ {
-        self.lines.iter().copied().zip(self.slots.iter().copied())
+        self.tables
+            .lines
+            .iter()
+            .copied()
+            .zip(self.tables.slots.iter().copied())
     }
 
     fn edit(&self, edit: Edit) -> (Span, Verdict<'_>) {
         match edit {
             Edit::Removal(i) => {
-                let removal = &self.removals[i as usize];
+                let removal = &self.tables.removals[i as usize];
                 (removal.span, Verdict::Removed(removal))
             }
             Edit::Replacement(i) => {
@@ -434,21 +476,6 @@ impl<'a> Cleaned<'a> {
     }
 }
 
-impl Drop for Cleaned<'_> {
-    /// Gives the tables back to the pipeline: a run of large documents then
-    /// reuses their memory rather than asking the system for it again
-    /// (see the `scratch` module).
-    fn drop(&mut self) {
-        if let Some(pool) = self.pool.upgrade() {
-            pool.give_back(|scratch| {
-                scratch.give_back(mem::take(&mut self.lines));
-                scratch.give_back(mem::take(&mut self.slots));
-                scratch.give_back(mem::take(&mut self.removals));
-            });
-        }
-    }
-}
-
 /// Keeps the items flagged in `keep`, sorted by `position`, and maps each
 /// old index to its new one (`KEPT` for those dropped). The items are
 /// sorted within their own vector, not moved along the cycles of the
@@ -519,7 +546,7 @@ mod tests {
         let pipeline = crate::Pipeline::news();
         let first = pipeline.clean(&text);
         assert_eq!(first.removals().len(), 1000);
-        let (address, capacity) = (first.removals().as_ptr(), first.removals.capacity());
+        let (address, capacity) = (first.removals().as_ptr(), first.tables.removals.capacity());
         drop(first);
         // Were the block freed, the allocator could give it to this, and
         // the next cleaning other memory.

@@ -149,10 +149,10 @@ impl<'a> Document<'a> {
 
     pub(crate) fn with_scratch(text: &'a str, favor: Favor, mut scratch: Scratch) -> Document<'a> {
         let bytes = text.as_bytes();
-        // Counting first sizes the table exactly: growing it by doubling
-        // would touch twice its memory, which costs more than the count.
+        // Counting first sizes the table: growing it by doubling would
+        // touch twice its memory, which costs more than the count.
         let count = memchr::memchr_iter(b'\n', bytes).count() + 1;
-        let mut lines: Vec<Line> = scratch.take(max_buffer_len(count, text));
+        let mut lines: Vec<Line> = scratch.take(RESULT_ROOM * count);
         lines.reserve_exact(count);
         let mut start = 0;
         for newline in memchr::memchr_iter(b'\n', bytes) {
@@ -229,6 +229,16 @@ impl<'a> Document<'a> {
     pub(crate) fn buffer<T: Send + 'static>(&self) -> Vec<T> {
         let max_len = max_buffer_len(self.lines.len(), self.text);
         self.scratch.borrow_mut().take(max_len)
+    }
+
+    /// An empty vector for a table the result takes with it (a value per
+    /// line at most), like [`buffer`](Document::buffer) but with room for
+    /// at most twice the lines: a kept result must not hold a far larger
+    /// document's memory.
+    pub(crate) fn result_buffer<T: Send + 'static>(&self) -> Vec<T> {
+        self.scratch
+            .borrow_mut()
+            .take(RESULT_ROOM * self.lines.len())
     }
 
     /// Gives a table's memory back, for the next [`buffer`](Document::buffer).
@@ -668,6 +678,10 @@ fn lines_holding(
     }));
     out
 }
+
+/// Values per line a table the result takes with it may have room for, at
+/// most (see [`Document::result_buffer`]).
+const RESULT_ROOM: usize = 2;
 
 /// The most values a buffer kept for a document of `lines` lines of `text`
 /// may have room for (see [`Document::buffer`]).

@@ -72,8 +72,8 @@ impl<'a> Marks<'a> {
         // Room for a removal per line: pages are only touched (and paid
         // for) as removals are written, and growing by doubling would copy
         // them again and again.
-        let mut removals = doc.buffer();
-        removals.reserve(doc.len());
+        let mut removals = doc.result_buffer();
+        removals.reserve_exact(doc.len());
         Marks {
             lines,
             removals,
@@ -209,7 +209,8 @@ impl<'a> Marks<'a> {
 
     /// The decisions, giving the memory of the marks' table back to `doc`.
     pub(crate) fn into_decisions(self, doc: &Document<'a>) -> Decisions<'a> {
-        let mut lines = doc.buffer();
+        let mut lines = doc.result_buffer();
+        lines.reserve_exact(self.lines.len());
         lines.extend(self.lines.iter().map(|&(_, slot)| slot));
         doc.recycle(self.lines);
         Decisions {

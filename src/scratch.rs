@@ -21,7 +21,8 @@ const SMALL_BYTES: usize = 64 * 1024;
 pub(crate) struct Scratch {
     /// Given back by the last cleaning, for this one to take.
     spare: Vec<Box<dyn Any + Send>>,
-    /// Given back during this cleaning.
+    /// Given back during this cleaning, or by results dropped since the
+    /// last.
     given: Vec<Box<dyn Any + Send>>,
 }
 
@@ -87,7 +88,8 @@ impl Scratch {
     }
 }
 
-/// One [`Scratch`] per cleaning running at once on a pipeline.
+/// One [`Scratch`] per cleaning running at once on a pipeline, and one
+/// more for results dropped while every other is in use.
 #[derive(Default)]
 pub(crate) struct ScratchPool(Mutex<Vec<Scratch>>);
 
@@ -97,12 +99,14 @@ impl ScratchPool {
     }
 
     pub(crate) fn give(&self, scratch: Scratch) {
-        self.lock().push(scratch.for_next());
+        // Buffers let go are freed before the lock is taken.
+        let next = scratch.for_next();
+        self.lock().push(next);
     }
 
-    /// Keeps the memory of a result dropped between cleanings (its lines
-    /// and removals), for the next cleaning to take: `give` hands it to
-    /// [`Scratch::give_back`].
+    /// Keeps the memory of a dropped result's tables (its lines, their
+    /// verdicts and its removals), for the next cleaning to take: `give`
+    /// hands them to [`Scratch::give_back`].
     pub(crate) fn give_back(&self, give: impl FnOnce(&mut Scratch)) {
         let mut pool = self.lock();
         match pool.last_mut() {
@@ -116,8 +120,8 @@ impl ScratchPool {
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Scratch>> {
-        // The lock is held only to push or pop; a panic elsewhere leaves
-        // the list whole.
+        // The lock is held only to push, pop or move buffers; a panic
+        // elsewhere leaves the list whole.
         self.0.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }

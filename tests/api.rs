@@ -91,6 +91,22 @@ fn a_pipeline_cleans_as_if_new_after_any_document() {
     }
 }
 
+/// A result keeps its input borrowed only while it is used: the memory it
+/// gives back to the pipeline when dropped is in no type with the input's
+/// lifetime, so dropping it does not count as a use. This would not compile
+/// otherwise.
+#[test]
+fn a_result_no_longer_used_lets_its_input_be_changed() {
+    let pipeline = Pipeline::news();
+    let mut text = String::from("The council met on Tuesday.\n- Advertisement -");
+    let cleaned = pipeline.clean(&text);
+    let body = cleaned.body().to_owned();
+    text.clear();
+    text.push_str("Another page.");
+    assert_eq!(body, "The council met on Tuesday.");
+    assert_eq!(pipeline.clean(&text).body(), "Another page.");
+}
+
 #[test]
 fn a_paywalled_aggregator_page_says_so() {
     let input = seed("003");
