@@ -150,10 +150,9 @@ const MAX_ROUNDS: usize = 6;
 /// cleaning running at once, from several threads) for the next: its
 /// per-line tables, a few hundred bytes a line, and those a [`Cleaned`]
 /// takes with it (its lines, their verdicts and its removals), once it is
-/// dropped. A run of
-/// large documents then reuses the same memory instead of asking the
-/// system for it again, and a small document lets a far larger one's
-/// memory go. Dropping the pipeline frees it.
+/// dropped. A run of large documents then reuses the same memory instead
+/// of asking the system for it again, and a small document lets a far
+/// larger one's memory go. Dropping the pipeline frees it.
 ///
 /// ```
 /// use newsclean::Pipeline;
