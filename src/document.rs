@@ -152,8 +152,7 @@ impl<'a> Document<'a> {
         // Counting first sizes the table: growing it by doubling would
         // touch twice its memory, which costs more than the count.
         let count = memchr::memchr_iter(b'\n', bytes).count() + 1;
-        let mut lines: Vec<Line> = scratch.take(RESULT_ROOM * count);
-        lines.reserve_exact(count);
+        let mut lines: Vec<Line> = scratch.take_for_result(count);
         let mut start = 0;
         for newline in memchr::memchr_iter(b'\n', bytes) {
             lines.push(make_line(text, start, newline + 1));
@@ -227,18 +226,14 @@ impl<'a> Document<'a> {
     /// table of the last document gave back where there is some: at most
     /// a few values per line or byte, to let a far larger document's go.
     pub(crate) fn buffer<T: Send + 'static>(&self) -> Vec<T> {
-        let max_len = max_buffer_len(self.lines.len(), self.text);
+        let max_len = 4 * (self.lines.len() + self.text.len());
         self.scratch.borrow_mut().take(max_len)
     }
 
-    /// An empty vector for a table the result takes with it (a value per
-    /// line at most), like [`buffer`](Document::buffer) but with room for
-    /// at most twice the lines: a kept result must not hold a far larger
-    /// document's memory.
-    pub(crate) fn result_buffer<T: Send + 'static>(&self) -> Vec<T> {
-        self.scratch
-            .borrow_mut()
-            .take(RESULT_ROOM * self.lines.len())
+    /// An empty vector with room for `len` values, for a table the result
+    /// takes with it (see [`Scratch::take_for_result`]).
+    pub(crate) fn result_buffer<T: Send + 'static>(&self, len: usize) -> Vec<T> {
+        self.scratch.borrow_mut().take_for_result(len)
     }
 
     /// Gives a table's memory back, for the next [`buffer`](Document::buffer).
@@ -677,16 +672,6 @@ fn lines_holding(
         starts.peek().is_some_and(|&at| at < end)
     }));
     out
-}
-
-/// Values per line a table the result takes with it may have room for, at
-/// most (see [`Document::result_buffer`]).
-const RESULT_ROOM: usize = 2;
-
-/// The most values a buffer kept for a document of `lines` lines of `text`
-/// may have room for (see [`Document::buffer`]).
-fn max_buffer_len(lines: usize, text: &str) -> usize {
-    4 * (lines + text.len())
 }
 
 fn make_line(text: &str, start: usize, end: usize) -> Line {

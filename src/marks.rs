@@ -72,8 +72,7 @@ impl<'a> Marks<'a> {
         // Room for a removal per line: pages are only touched (and paid
         // for) as removals are written, and growing by doubling would copy
         // them again and again.
-        let mut removals = doc.result_buffer();
-        removals.reserve_exact(doc.len());
+        let removals = doc.result_buffer(doc.len());
         Marks {
             lines,
             removals,
@@ -209,8 +208,7 @@ impl<'a> Marks<'a> {
 
     /// The decisions, giving the memory of the marks' table back to `doc`.
     pub(crate) fn into_decisions(self, doc: &Document<'a>) -> Decisions<'a> {
-        let mut lines = doc.result_buffer();
-        lines.reserve_exact(self.lines.len());
+        let mut lines = doc.result_buffer(self.lines.len());
         lines.extend(self.lines.iter().map(|&(_, slot)| slot));
         doc.recycle(self.lines);
         Decisions {

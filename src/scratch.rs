@@ -56,6 +56,17 @@ impl Scratch {
         }
     }
 
+    /// An empty vector with room for exactly `len` values, or more, for a
+    /// table a result takes with it (and gives back when dropped): with
+    /// the memory of one given back only if it has room for at most
+    /// twice as many, so that a small result kept does not hold a far
+    /// larger document's memory.
+    pub(crate) fn take_for_result<T: Send + 'static>(&mut self, len: usize) -> Vec<T> {
+        let mut buffer = self.take(2 * len);
+        buffer.reserve_exact(len);
+        buffer
+    }
+
     /// Keeps the memory of a dropped result's `buffer`, or of a buffer of
     /// its type given back already, whichever is larger: results dropped
     /// together, many at once, leave one set between cleanings.
