@@ -56,6 +56,22 @@ pub(super) fn not_alphanumeric(chunk: u64) -> u64 {
     !(digits(chunk) | in_range(chunk | splat(0x20), b'a', b'z')) & HIGH
 }
 
+/// The high bit of each byte of `chunk` that is an ASCII control
+/// character (below 0x20, or 0x7F).
+pub(super) fn controls(chunk: u64) -> u64 {
+    in_range(chunk, 0, 0x1F) | in_range(chunk, 0x7F, 0x7F)
+}
+
+/// The high bit of each byte of `chunk` that is a plain space.
+pub(super) fn spaces(chunk: u64) -> u64 {
+    in_range(chunk, b' ', b' ')
+}
+
+/// The high bit of each byte of `chunk` beyond ASCII.
+pub(super) fn beyond_ascii(chunk: u64) -> u64 {
+    chunk & HIGH
+}
+
 /// How many bytes come before the first whose high bit `mask` sets: 8 when
 /// it sets none.
 pub(super) fn bytes_before(mask: u64) -> u32 {
@@ -89,6 +105,9 @@ mod tests {
                 );
                 assert_eq!(bit(digits(chunk)), b.is_ascii_digit(), "{b}");
                 assert_eq!(bit(uppercase(chunk)), b.is_ascii_uppercase(), "{b}");
+                assert_eq!(bit(controls(chunk)), b.is_ascii_control(), "{b}");
+                assert_eq!(bit(spaces(chunk)), b == b' ', "{b}");
+                assert_eq!(bit(beyond_ascii(chunk)), !b.is_ascii(), "{b}");
             }
         }
     }

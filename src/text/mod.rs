@@ -18,6 +18,7 @@ pub(crate) use word_regex::Regex;
 
 use std::borrow::Cow;
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -213,52 +214,89 @@ pub(crate) fn is_terminal(c: char) -> bool {
 #[must_use]
 pub(crate) fn needs_normalizing(line: &str) -> bool {
     let bytes = line.as_bytes();
-    // Folds without early exit, so that they vectorise: most lines pass.
-    let unusual = bytes
-        .iter()
-        .fold(false, |any, &b| any | !(0x20..0x7F).contains(&b));
-    if unusual {
-        return !is_plain_nfc(line);
+    // Eight bytes at a time, in one pass: most lines are short, and pass.
+    let (mut controls, mut doubled, mut beyond_ascii) = (0, 0, 0);
+    let mut look = |chunk: u64, spaces_before: u64| {
+        let spaces = eight::spaces(chunk);
+        controls |= eight::controls(chunk);
+        doubled |= spaces & (spaces << 8 | spaces_before >> 56);
+        beyond_ascii |= eight::beyond_ascii(chunk);
+        spaces
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    // The spaces of the eight bytes before, for a pair across two chunks.
+    let mut spaces_before = 0;
+    for chunk in &mut chunks {
+        let chunk = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        spaces_before = look(chunk, spaces_before);
     }
-    has_double_space(bytes)
+    if !chunks.remainder().is_empty() {
+        match bytes.len().checked_sub(8) {
+            // The last eight bytes, some read again: pairs among them are
+            // all pairs of the line's end.
+            Some(from) => {
+                let chunk = u64::from_le_bytes(bytes[from..].try_into().unwrap_or_default());
+                look(chunk, 0);
+            }
+            // Padded with a letter, which changes none of the three.
+            None => {
+                let mut padded = [b'a'; 8];
+                padded[..bytes.len()].copy_from_slice(bytes);
+                look(u64::from_le_bytes(padded), 0);
+            }
+        }
+    }
+    if controls | doubled != 0 || bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return true;
+    }
+    beyond_ascii != 0 && !is_plain_nfc(line)
 }
 
-/// Whether two spaces follow each other in `bytes`.
-fn has_double_space(bytes: &[u8]) -> bool {
-    // A fold without early exit, so that it vectorises: most lines pass.
-    bytes
-        .iter()
-        .zip(bytes.iter().skip(1))
-        .fold(false, |any, (&a, &b)| any | (a == b' ' && b == b' '))
-}
-
-/// Whether [`normalized`] would return `line` unchanged: no whitespace but
-/// single plain spaces between other characters, no invisible or control
-/// character, and certainly NFC.
+/// Whether [`normalized`] would return `line`, which has no ASCII control
+/// character, no two spaces together and none at its ends, unchanged: no
+/// other whitespace, no invisible or control character, and certainly NFC.
 fn is_plain_nfc(line: &str) -> bool {
     let bytes = line.as_bytes();
-    // A fold without early exit, so that it vectorises.
-    let ascii_blank = bytes
-        .iter()
-        .fold(false, |any, &b| any | (b < 0x20) | (b == 0x7F));
-    if ascii_blank
-        || has_double_space(bytes)
-        || bytes.first() == Some(&b' ')
-        || bytes.last() == Some(&b' ')
-    {
-        return false;
-    }
     // Other whitespace, invisible and control characters start with one of
     // these bytes, which few common characters share but for 0xE2 (quotes,
     // dashes): found by `memchr`, then told apart by the bytes after.
     let dropped_or_space = memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes)
         .chain(memchr::memchr2_iter(0xE1, 0xE3, bytes))
         .any(|at| is_dropped_or_space_at(bytes, at));
-    !bytes.is_empty()
-        && !dropped_or_space
-        && unicode_normalization::is_nfc_quick(line.chars())
-            == unicode_normalization::IsNormalized::Yes
+    !dropped_or_space && is_nfc(line)
 }
+
+/// Whether `line` is certainly in NFC. Most characters beyond ASCII in
+/// text are NFC whatever stands around them (a starter, whose quick check
+/// says yes): told by a table of the Basic Multilingual Plane rather than
+/// the two lookups of the quick check each.
+fn is_nfc(line: &str) -> bool {
+    let always = &*ALWAYS_NFC;
+    line.chars().all(|c| {
+        let c = c as usize;
+        c < 0x80
+            || always
+                .get(c / 64)
+                .is_some_and(|bits| bits >> (c % 64) & 1 == 1)
+    }) || unicode_normalization::is_nfc_quick(line.chars())
+        == unicode_normalization::IsNormalized::Yes
+}
+
+/// One bit per character of the Basic Multilingual Plane: set for a
+/// starter (combining class 0) whose NFC quick check is yes, which is NFC
+/// wherever it stands, next to any such other.
+static ALWAYS_NFC: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; 0x10000 / 64];
+    for c in (0x80..0x10000).filter_map(char::from_u32) {
+        if unicode_normalization::char::canonical_combining_class(c) == 0
+            && unicode_normalization::is_nfc_quick(std::iter::once(c))
+                == unicode_normalization::IsNormalized::Yes
+        {
+            bits[c as usize / 64] |= 1 << (c as usize % 64);
+        }
+    }
+    bits
+});
 
 /// Whether the byte at `at` of `bytes` starts a character [`normalized`]
 /// drops or turns into a plain space: whitespace, invisible and control
@@ -444,9 +482,37 @@ mod tests {
         }
 
         #[test]
+        fn the_table_of_characters_always_nfc_agrees_with_the_quick_check(
+            line in "(a|é|e|\u{301}|\u{316}|\u{334}|\u{5B0}|\u{5B1}|\u{1100}|\u{1161}|\u{AC00}|\u{2001}|\u{958}|\u{F900}|\u{1F600}|\\PC){0,10}"
+        ) {
+            let quick = unicode_normalization::is_nfc_quick(line.chars())
+                == unicode_normalization::IsNormalized::Yes;
+            proptest::prop_assert_eq!(is_nfc(&line), quick);
+        }
+
+        #[test]
         fn normal_forms_are_normal(line in "\\PC{0,20}|(e|\u{7}|\u{200b}|\u{301}|\u{316}| ){0,8}") {
             let once = normalized(&line);
             proptest::prop_assert_eq!(normalized(&once), once);
+        }
+    }
+
+    /// Lines of every length around the eight bytes read at once, with a
+    /// control character, a space or two spaces at every place.
+    #[test]
+    fn ascii_lines_need_normalizing_exactly_when_they_change() {
+        for len in 0..=20 {
+            for at in 0..len {
+                for odd in [" ", "  ", "\t", "\u{7f}", "\u{1}"] {
+                    let mut line = "a".repeat(len);
+                    line.replace_range(at..(at + odd.len()).min(len), odd);
+                    assert_eq!(
+                        needs_normalizing(&line),
+                        normalized(&line) != line,
+                        "{line:?}"
+                    );
+                }
+            }
         }
     }
 
