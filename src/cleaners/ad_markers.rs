@@ -149,6 +149,13 @@ static MARKER_FORMS: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) const MARKER_FORM_HELD_WORDS: &str =
     "sponsored paid presented promoted brought continue continues advertisement scroll";
 
+/// Compiles the patterns of this module, which are compiled on first
+/// use; see [`Pipeline::prepare`](crate::Pipeline::prepare).
+pub(crate) fn prepare() {
+    LazyLock::force(&MARKERS);
+    LazyLock::force(&MARKER_FORMS);
+}
+
 impl Cleaner for AdMarkers {
     fn name(&self) -> &'static str {
         "ad-markers"

@@ -368,6 +368,16 @@ fn is_name_like(credit: &str) -> bool {
         && !(trimmed.ends_with('.') && count > 3)
 }
 
+/// Compiles the patterns of this module, which are compiled on first
+/// use; see [`Pipeline::prepare`](crate::Pipeline::prepare).
+pub(crate) fn prepare() {
+    LazyLock::force(&CREDIT_LABEL);
+    LazyLock::force(&CREDIT);
+    LazyLock::force(&PAREN_CREDIT);
+    LazyLock::force(&AGENCY);
+    LazyLock::force(&LABELLED);
+}
+
 impl Cleaner for Captions {
     fn name(&self) -> &'static str {
         "captions"

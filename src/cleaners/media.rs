@@ -147,6 +147,16 @@ static MEDIA_LINK: LazyLock<Regex> = LazyLock::new(|| {
         .expect("media links compile")
 });
 
+/// Compiles the patterns of this module, which are compiled on first
+/// use; see [`Pipeline::prepare`](crate::Pipeline::prepare).
+pub(crate) fn prepare() {
+    LazyLock::force(&WIDGETS);
+    LazyLock::force(&WIDGET_FORMS);
+    LazyLock::force(&PLAYER_ERROR);
+    LazyLock::force(&DURATION);
+    LazyLock::force(&MEDIA_LINK);
+}
+
 impl Cleaner for MediaWidgets {
     fn name(&self) -> &'static str {
         "media"

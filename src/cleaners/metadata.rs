@@ -222,6 +222,15 @@ enum Field {
     Other,
 }
 
+/// Compiles the patterns of this module, which are compiled on first
+/// use; see [`Pipeline::prepare`](crate::Pipeline::prepare).
+pub(crate) fn prepare() {
+    LazyLock::force(&BYLINE);
+    LazyLock::force(&PRESS);
+    LazyLock::force(&SECTIONS);
+    LazyLock::force(&BREADCRUMB);
+}
+
 impl Cleaner for HeaderMetadata {
     fn name(&self) -> &'static str {
         "metadata"

@@ -61,6 +61,20 @@ pub fn news() -> Vec<Box<dyn Cleaner>> {
     ]
 }
 
+/// Compiles the patterns and tables of every built-in cleaner and of the
+/// text they read; see [`Pipeline::prepare`](crate::Pipeline::prepare).
+pub(crate) fn prepare() {
+    crate::text::prepare();
+    ad_markers::prepare();
+    captions::prepare();
+    media::prepare();
+    metadata::prepare();
+    paywall::prepare();
+    related_links::prepare();
+    site_chrome::prepare();
+    trailing_stories::prepare();
+}
+
 /// The region of a document where the story's prose is: from its first
 /// prose line to its last, among lines still kept.
 pub(crate) fn prose_bounds(

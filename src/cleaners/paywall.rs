@@ -148,6 +148,14 @@ fn classify_line(doc: &Document<'_>, i: usize) -> Option<Kind> {
     }
 }
 
+/// Compiles the patterns of this module, which are compiled on first
+/// use; see [`Pipeline::prepare`](crate::Pipeline::prepare).
+pub(crate) fn prepare() {
+    LazyLock::force(&PROMPT);
+    LazyLock::force(&OFFER);
+    LazyLock::force(&PROMPT_OR_OFFER);
+}
+
 impl Cleaner for Paywall {
     fn name(&self) -> &'static str {
         "paywall"

@@ -219,6 +219,16 @@ pub(crate) fn is_story_headline(doc: &Document<'_>, i: usize) -> bool {
     true
 }
 
+/// Compiles the patterns of this module, which are compiled on first
+/// use; see [`Pipeline::prepare`](crate::Pipeline::prepare).
+pub(crate) fn prepare() {
+    LazyLock::force(&LABEL);
+    LazyLock::force(&SHORT_LABEL);
+    LazyLock::force(&SHOUTED_LABEL);
+    LazyLock::force(&HEADINGS);
+    LazyLock::force(&HEADING_FORMS);
+}
+
 impl Cleaner for RelatedLinks {
     fn name(&self) -> &'static str {
         "related-links"

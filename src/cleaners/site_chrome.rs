@@ -442,6 +442,19 @@ fn may_be_copyright(doc: &Document<'_>, i: usize) -> bool {
     doc.may_hold(RIGHTS_RESERVED_WORDS, i)
 }
 
+/// Compiles the patterns of this module, which are compiled on first
+/// use; see [`Pipeline::prepare`](crate::Pipeline::prepare).
+pub(crate) fn prepare() {
+    LazyLock::force(&SCHEDULE_NAME);
+    LazyLock::force(&SCHEDULE_TIMES);
+    LazyLock::force(&BUTTONS);
+    LazyLock::force(&CHROME_FORMS);
+    LazyLock::force(&NEWSLETTER);
+    LazyLock::force(&COOKIES);
+    LazyLock::force(&COPYRIGHT);
+    LazyLock::force(&FURNITURE);
+}
+
 impl Cleaner for SiteChrome {
     fn name(&self) -> &'static str {
         "site-chrome"

@@ -93,6 +93,12 @@ fn dated_headline(doc: &Document<'_>, i: usize) -> bool {
     })
 }
 
+/// Compiles the patterns of this module, which are compiled on first
+/// use; see [`Pipeline::prepare`](crate::Pipeline::prepare).
+pub(crate) fn prepare() {
+    LazyLock::force(&BYLINE_START);
+}
+
 impl Cleaner for TrailingStories {
     fn name(&self) -> &'static str {
         "trailing-stories"

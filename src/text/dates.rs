@@ -22,6 +22,13 @@ const WEEKDAYS: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday
     |segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira\
     |maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag";
 
+/// Compiles the patterns of dates, which are compiled on first use.
+pub(crate) fn prepare() {
+    for pattern in [&DATE, &LABEL, &UPDATED] {
+        LazyLock::force(pattern);
+    }
+}
+
 /// One date, with an optional weekday before it and time after it.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(

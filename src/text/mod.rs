@@ -14,6 +14,8 @@ pub(crate) use stopwords::{
     WIDGET_FORM_WORDS, WordClass, WordCounts,
 };
 pub use stopwords::{Language, StopWords};
+#[cfg(test)]
+pub(crate) use word_regex::COMPILED_ON_THIS_THREAD;
 pub(crate) use word_regex::Regex;
 
 use std::borrow::Cow;
@@ -206,6 +208,15 @@ pub(crate) fn is_terminal(c: char) -> bool {
         c,
         '.' | '!' | '?' | '\u{2026}' | '\u{3002}' | '\u{FF01}' | '\u{FF1F}' | '\u{0964}'
     )
+}
+
+/// Builds the tables and patterns of this module that are built on first
+/// use; see [`Pipeline::prepare`](crate::Pipeline::prepare).
+pub(crate) fn prepare() {
+    LazyLock::force(&ALWAYS_NFC);
+    stopwords::prepare();
+    shape::prepare();
+    dates::prepare();
 }
 
 /// Whether `line` (trimmed) differs from its [`normalized`] form, or might:

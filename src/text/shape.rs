@@ -465,6 +465,12 @@ pub(super) const MARK: u8 = 64;
 /// around it (`²`, and letters of a Unicode newer than its tables).
 pub(super) const WORD_GAP: u8 = 128;
 
+/// Builds the tables of character classes, which are built on first use.
+pub(super) fn prepare() {
+    LazyLock::force(&ASCII_BITS);
+    LazyLock::force(&CLASS_BITS_BELOW_2800);
+}
+
 /// [`Class::bits`] of each ASCII character.
 static ASCII_BITS: LazyLock<[u8; 128]> =
     LazyLock::new(|| std::array::from_fn(|b| Class::of(char::from(b as u8)).bits()));
@@ -474,21 +480,28 @@ static ASCII_BITS: LazyLock<[u8; 128]> =
 /// pages beyond it: the Unicode tables cost hundreds of instructions a
 /// character.
 pub(super) fn class_bits(c: char) -> u8 {
-    fn bits(c: char) -> u8 {
-        let flag = |on: bool, bit: u8| if on { bit } else { 0 };
-        Class::of(c).bits()
-            | flag(is_mark(c), MARK)
-            | flag(
-                c.is_alphanumeric() && !regex_syntax::is_word_character(c),
-                WORD_GAP,
-            )
-    }
-    static BELOW: LazyLock<Box<[u8]>> = LazyLock::new(|| {
-        (0..0x2800)
-            .map(|c| char::from_u32(c).map_or(0, bits))
-            .collect()
-    });
-    BELOW.get(c as usize).copied().unwrap_or_else(|| bits(c))
+    CLASS_BITS_BELOW_2800
+        .get(c as usize)
+        .copied()
+        .unwrap_or_else(|| class_bits_of(c))
+}
+
+/// [`class_bits`] of each character below U+2800.
+static CLASS_BITS_BELOW_2800: LazyLock<Box<[u8]>> = LazyLock::new(|| {
+    (0..0x2800)
+        .map(|c| char::from_u32(c).map_or(0, class_bits_of))
+        .collect()
+});
+
+/// [`class_bits`], from the Unicode tables.
+fn class_bits_of(c: char) -> u8 {
+    let flag = |on: bool, bit: u8| if on { bit } else { 0 };
+    Class::of(c).bits()
+        | flag(is_mark(c), MARK)
+        | flag(
+            c.is_alphanumeric() && !regex_syntax::is_word_character(c),
+            WORD_GAP,
+        )
 }
 
 fn initial(line: &str) -> Initial {

@@ -163,6 +163,11 @@ const CLASSES: WordClass = PAYWALL_WORDS
 // The languages' bits and the classes' share one `u32`.
 const _: () = assert!(((1 << LANGUAGES.len()) - 1) & (CLASSES | FURNITURE) == 0);
 
+/// Builds the word tables, which are built on first use.
+pub(super) fn prepare() {
+    LazyLock::force(&WORDS);
+}
+
 /// The stop words of every language and the words of each class, in
 /// lowercase. One lookup per word answers for all. The lists of the
 /// classes are the cleaners' own, next to the patterns they stand for.

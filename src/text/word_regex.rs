@@ -38,11 +38,20 @@ pub(crate) struct Regex {
     start_literals: Option<AhoCorasick>,
 }
 
+#[cfg(test)]
+thread_local! {
+    /// How many patterns this thread compiled: tests read when.
+    pub(crate) static COMPILED_ON_THIS_THREAD: std::cell::Cell<usize> =
+        const { std::cell::Cell::new(0) };
+}
+
 /// A set of pairs of bytes.
 type Pairs = [u64; 1024];
 
 impl Regex {
     pub(crate) fn new(pattern: &str) -> Result<Regex, regex::Error> {
+        #[cfg(test)]
+        COMPILED_ON_THIS_THREAD.with(|count| count.set(count.get() + 1));
         let full = regex::Regex::new(pattern)?;
         let stripped = without_word_boundaries(pattern);
         let loose = if stripped == pattern {
