@@ -295,19 +295,27 @@ fn holds_copyright(text: &[u8]) -> bool {
 /// Every word of every line is looked up, most of them in vain: the table
 /// is open addressed with linear probing and kept at most a quarter full,
 /// so that a lookup is one multiplication and nearly always one slot, and a
-/// small filter turns away most words before any slot is read.
+/// small filter turns away most words before any slot is read. A slot holds
+/// the word's key and its bits together, so that a lookup that passes the
+/// filter reads one line of memory, not two.
 #[derive(Clone, Debug)]
 pub(crate) struct WordTable {
-    /// Per slot: a word's key, or 0 for none (no word has the empty key).
-    keys: Vec<u128>,
-    /// Per slot: the bits of its word.
-    bits: Vec<u32>,
+    slots: Vec<Slot>,
     /// How many slots hold a word.
     len: usize,
     /// One bit per [`WordTable::hash`]'s top [`FILTER_SHIFT`] bits, set for
     /// the words in the table: small enough to stay in the nearest cache,
     /// where the slots do not, it turns away nearly every other word.
     filter: Vec<u64>,
+}
+
+/// A slot of a [`WordTable`].
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    /// A word's key, or 0 for none (no word has the empty key).
+    key: u128,
+    /// The bits of its word.
+    bits: u32,
 }
 
 /// The filter has `1 << (64 - FILTER_SHIFT)` bits: four kilobytes, for a
@@ -324,8 +332,7 @@ impl WordTable {
     /// An empty table of `slots` slots, a power of two.
     fn with_slots(slots: usize) -> WordTable {
         WordTable {
-            keys: vec![0; slots],
-            bits: vec![0; slots],
+            slots: vec![Slot::default(); slots],
             len: 0,
             filter: vec![0; 1 << (64 - FILTER_SHIFT - 6)],
         }
@@ -354,9 +361,9 @@ impl WordTable {
     /// The slot holding the key of `hash`, `key`, or the empty slot where it
     /// would go.
     fn slot(&self, key: u128, hash: u64) -> usize {
-        let mask = self.keys.len() - 1;
-        let mut at = (hash >> (64 - self.keys.len().trailing_zeros())) as usize;
-        while self.keys[at] != key && self.keys[at] != 0 {
+        let mask = self.slots.len() - 1;
+        let mut at = (hash >> (64 - self.slots.len().trailing_zeros())) as usize;
+        while self.slots[at].key != key && self.slots[at].key != 0 {
             at = (at + 1) & mask;
         }
         at
@@ -367,9 +374,9 @@ impl WordTable {
         let Some(key) = pack(word).filter(|&key| key != 0) else {
             return;
         };
-        if (self.len + 1) * 4 > self.keys.len() {
-            let mut larger = WordTable::with_slots(self.keys.len() * 2);
-            for (&key, &bits) in self.keys.iter().zip(&self.bits) {
+        if (self.len + 1) * 4 > self.slots.len() {
+            let mut larger = WordTable::with_slots(self.slots.len() * 2);
+            for &Slot { key, bits } in &self.slots {
                 if key != 0 {
                     larger.insert_key(key, bits);
                 }
@@ -384,11 +391,12 @@ impl WordTable {
         let (word, bit) = WordTable::filter_bit(hash);
         self.filter[word] |= bit;
         let at = self.slot(key, hash);
-        if self.keys[at] == 0 {
-            self.keys[at] = key;
+        let slot = &mut self.slots[at];
+        if slot.key == 0 {
+            slot.key = key;
             self.len += 1;
         }
-        self.bits[at] |= bits;
+        slot.bits |= bits;
     }
 
     /// The bits of `word` (any case), or 0.
@@ -404,7 +412,7 @@ impl WordTable {
             return 0;
         }
         // The empty key finds an empty slot, whose bits are 0.
-        self.bits[self.slot(key, hash)]
+        self.slots[self.slot(key, hash)].bits
     }
 }
 
