@@ -283,27 +283,22 @@ fn is_plain_nfc(line: &str) -> bool {
 /// the two lookups of the quick check each.
 fn is_nfc(line: &str) -> bool {
     let always = &*ALWAYS_NFC;
-    line.chars().all(|c| {
-        let c = c as usize;
-        c < 0x80
-            || always
-                .get(c / 64)
-                .is_some_and(|bits| bits >> (c % 64) & 1 == 1)
-    }) || unicode_normalization::is_nfc_quick(line.chars())
-        == unicode_normalization::IsNormalized::Yes
+    line.chars().all(|c| c.is_ascii() || always.get(c as usize))
+        || unicode_normalization::is_nfc_quick(line.chars())
+            == unicode_normalization::IsNormalized::Yes
 }
 
 /// One bit per character of the Basic Multilingual Plane: set for a
 /// starter (combining class 0) whose NFC quick check is yes, which is NFC
 /// wherever it stands, next to any such other.
-static ALWAYS_NFC: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut bits = vec![0u64; 0x10000 / 64];
+static ALWAYS_NFC: LazyLock<Bits> = LazyLock::new(|| {
+    let mut bits = Bits::new(0x10000);
     for c in (0x80..0x10000).filter_map(char::from_u32) {
         if unicode_normalization::char::canonical_combining_class(c) == 0
             && unicode_normalization::is_nfc_quick(std::iter::once(c))
                 == unicode_normalization::IsNormalized::Yes
         {
-            bits[c as usize / 64] |= 1 << (c as usize % 64);
+            bits.set(c as usize);
         }
     }
     bits
@@ -376,9 +371,15 @@ pub(crate) fn is_dropped(c: char) -> bool {
 }
 
 /// A set of boilerplate phrases, looked up by line key.
+///
+/// Nearly every key looked up is none of them (a few in a hundred are), so
+/// a filter of the keys' first eight bytes and length turns most away
+/// before a key is hashed whole.
 #[derive(Debug)]
 pub(crate) struct Phrases {
     keys: FixedSet<Box<str>>,
+    /// One bit per [`Phrases::filter_bit`], set for the keys held.
+    filter: Bits,
 }
 
 /// A set built once from fixed entries and then only looked up: hashed
@@ -389,13 +390,50 @@ pub(crate) type FixedSet<T> = HashSet<T, foldhash::fast::FixedState>;
 impl Phrases {
     /// Phrases as printed; each is stored by its [`key`].
     pub(crate) fn new(phrases: &[&str]) -> Phrases {
-        Phrases {
-            keys: phrases.iter().map(|p| key(p).into_boxed_str()).collect(),
+        let keys: FixedSet<Box<str>> = phrases.iter().map(|p| key(p).into_boxed_str()).collect();
+        let mut filter = Bits::new(1 << 12);
+        for key in &keys {
+            filter.set(Phrases::filter_bit(key));
         }
+        Phrases { keys, filter }
     }
 
     pub(crate) fn contains(&self, key: &str) -> bool {
-        self.keys.contains(key)
+        self.filter.get(Phrases::filter_bit(key)) && self.keys.contains(key)
+    }
+
+    /// A bit of the filter, one of 4096, for `key`: from its first eight
+    /// bytes and its length, which tell most keys of lines apart.
+    fn filter_bit(key: &str) -> usize {
+        (spread(eight::eight_bytes(key.as_bytes(), 0) ^ key.len() as u64) >> 52) as usize
+    }
+}
+
+/// `x` times 2^64 over the golden ratio: the product's high bits depend on
+/// every bit of `x`, for hashing by them.
+pub(crate) fn spread(x: u64) -> u64 {
+    x.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// A fixed number of bits, each set or not.
+#[derive(Clone, Debug)]
+pub(crate) struct Bits(Box<[u64]>);
+
+impl Bits {
+    /// `len` bits, none set.
+    pub(crate) fn new(len: usize) -> Bits {
+        Bits(vec![0; len.div_ceil(64)].into_boxed_slice())
+    }
+
+    pub(crate) fn set(&mut self, bit: usize) {
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// Whether `bit` is set: false for one past the end.
+    pub(crate) fn get(&self, bit: usize) -> bool {
+        self.0
+            .get(bit / 64)
+            .is_some_and(|word| word >> (bit % 64) & 1 == 1)
     }
 }
 
@@ -505,6 +543,30 @@ mod tests {
         fn normal_forms_are_normal(line in "\\PC{0,20}|(e|\u{7}|\u{200b}|\u{301}|\u{316}| ){0,8}") {
             let once = normalized(&line);
             proptest::prop_assert_eq!(normalized(&once), once);
+        }
+    }
+
+    #[test]
+    fn phrases_are_found_by_key_and_only_they() {
+        let phrases = Phrases::new(&[
+            "Share",
+            "Follow us on X",
+            "- Advertisement -",
+            "Subscribe now",
+        ]);
+        for held in ["share", "follow us on x", "advertisement", "subscribe now"] {
+            assert!(phrases.contains(held), "{held}");
+        }
+        // The same first eight bytes and length as one held, or a part of one.
+        for other in [
+            "subscribe nah",
+            "shar",
+            "shares",
+            "follow",
+            "",
+            "advertisements",
+        ] {
+            assert!(!phrases.contains(other), "{other}");
         }
     }
 

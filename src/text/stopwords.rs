@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use crate::cleaners::{ad_markers, captions, media, metadata, paywall, site_chrome};
 
 use super::eight::{bytes_before, eight_bytes, not_alphanumeric, splat};
+use super::{Bits, spread};
 
 /// A language with a stop-word list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -306,7 +307,7 @@ pub(crate) struct WordTable {
     /// One bit per [`WordTable::hash`]'s top [`FILTER_SHIFT`] bits, set for
     /// the words in the table: small enough to stay in the nearest cache,
     /// where the slots do not, it turns away nearly every other word.
-    filter: Vec<u64>,
+    filter: Bits,
 }
 
 /// A slot of a [`WordTable`].
@@ -334,28 +335,18 @@ impl WordTable {
         WordTable {
             slots: vec![Slot::default(); slots],
             len: 0,
-            filter: vec![0; 1 << (64 - FILTER_SHIFT - 6)],
+            filter: Bits::new(1 << (64 - FILTER_SHIFT)),
         }
     }
 
-    /// Multiplicative hashing: the high bits of the product depend on every
-    /// byte of the key.
+    /// The key's hash: its high bits depend on every byte of the key.
     fn hash(key: u128) -> u64 {
-        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        folded.wrapping_mul(0x9E37_79B9_7F4A_7C15)
-    }
-
-    /// The word of [`WordTable::filter`] and the bit in it that stand for
-    /// the key of `hash`.
-    fn filter_bit(hash: u64) -> (usize, u64) {
-        let bit = hash >> FILTER_SHIFT;
-        ((bit / 64) as usize, 1 << (bit % 64))
+        spread((key as u64) ^ ((key >> 64) as u64).rotate_left(29))
     }
 
     /// Whether the filter lets the key of `hash` through.
     fn may_hold(&self, hash: u64) -> bool {
-        let (word, bit) = WordTable::filter_bit(hash);
-        self.filter[word] & bit != 0
+        self.filter.get((hash >> FILTER_SHIFT) as usize)
     }
 
     /// The slot holding the key of `hash`, `key`, or the empty slot where it
@@ -388,8 +379,7 @@ impl WordTable {
 
     fn insert_key(&mut self, key: u128, bits: u32) {
         let hash = WordTable::hash(key);
-        let (word, bit) = WordTable::filter_bit(hash);
-        self.filter[word] |= bit;
+        self.filter.set((hash >> FILTER_SHIFT) as usize);
         let at = self.slot(key, hash);
         let slot = &mut self.slots[at];
         if slot.key == 0 {
