@@ -445,8 +445,7 @@ mod tests {
             "{} fixture documents",
             documents.len()
         );
-        let pipeline = Pipeline::news();
-        pipeline.prepare();
+        Pipeline::news().prepare();
         let prepared = compiled();
         for favor in [Favor::Precision, Favor::Balanced, Favor::Recall] {
             let pipeline = Pipeline::news().favor(favor);

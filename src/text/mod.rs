@@ -429,7 +429,7 @@ impl Bits {
         self.0[bit / 64] |= 1 << (bit % 64);
     }
 
-    /// Whether `bit` is set: false for one past the end.
+    /// Whether `bit` is set: false for a bit past the end.
     pub(crate) fn get(&self, bit: usize) -> bool {
         self.0
             .get(bit / 64)
