@@ -23,6 +23,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex_syntax::hir::Look;
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Literal};
 
+use super::Bits;
+
 /// A compiled pattern, searched as [`regex::Regex`] searches it. Patterns
 /// must not match the empty string.
 #[derive(Clone, Debug)]
@@ -31,8 +33,8 @@ pub(crate) struct Regex {
     /// The pattern without word-boundary assertions, when it has any.
     loose: Option<regex::Regex>,
     /// For a pattern anchored at the start: the pairs of bytes its matches
-    /// may start with (see [`first_pairs`]).
-    starts: Option<Box<Pairs>>,
+    /// may start with, a bit for each (see [`first_pairs`]).
+    starts: Option<Bits>,
     /// For a pattern that may match anywhere: the literals its matches
     /// start with, when there are few and none short.
     start_literals: Option<AhoCorasick>,
@@ -44,9 +46,6 @@ thread_local! {
     pub(crate) static COMPILED_ON_THIS_THREAD: std::cell::Cell<usize> =
         const { std::cell::Cell::new(0) };
 }
-
-/// A set of pairs of bytes.
-type Pairs = [u64; 1024];
 
 impl Regex {
     pub(crate) fn new(pattern: &str) -> Result<Regex, regex::Error> {
@@ -112,7 +111,7 @@ impl Regex {
                 [a] => usize::from(*a) << 8,
                 [] => return None,
             };
-            if start > 0 || starts[pair / 64] & (1 << (pair % 64)) == 0 {
+            if start > 0 || !starts.get(pair) {
                 return None;
             }
         }
@@ -166,12 +165,9 @@ const MAX_FIRST_LITERALS: usize = 1 << 16;
 /// one of `literals`, none empty: the pairs of bytes those start with. A
 /// literal of one byte may go on with any, or end the text, which reads as
 /// a second byte 0.
-fn first_pairs(literals: &[Literal]) -> Option<Box<Pairs>> {
-    let mut pairs = Box::new([0; 1024]);
-    let mut add = |a: u8, b: u8| {
-        let pair = usize::from(a) << 8 | usize::from(b);
-        pairs[pair / 64] |= 1 << (pair % 64);
-    };
+fn first_pairs(literals: &[Literal]) -> Option<Bits> {
+    let mut pairs = Bits::new(1 << 16);
+    let mut add = |a: u8, b: u8| pairs.set(usize::from(a) << 8 | usize::from(b));
     for literal in literals {
         match *literal.as_bytes() {
             [a, b, ..] => add(a, b),
