@@ -222,9 +222,19 @@ enum Field {
     Other,
 }
 
+/// The first words of the [`BYLINE_LABELS`], found once rather than on
+/// each line.
+static BYLINE_LABEL_FIRST_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| {
+    BYLINE_LABELS
+        .iter()
+        .map(|label| label.split(' ').next().unwrap_or(label))
+        .collect()
+});
+
 /// Compiles the patterns of this module, which are compiled on first
 /// use; see [`Pipeline::prepare`](crate::Pipeline::prepare).
 pub(crate) fn prepare() {
+    LazyLock::force(&BYLINE_LABEL_FIRST_WORDS);
     LazyLock::force(&BYLINE);
     LazyLock::force(&PRESS);
     LazyLock::force(&SECTIONS);
@@ -402,15 +412,8 @@ pub(crate) fn labelled_byline(line: &str) -> Option<Range<usize>> {
         .split(|c: char| c.is_whitespace() || c == ':')
         .next()
         .unwrap_or_default();
-    // The first words of the labels, found once rather than on each line.
-    static FIRST_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| {
-        BYLINE_LABELS
-            .iter()
-            .map(|label| label.split(' ').next().unwrap_or(label))
-            .collect()
-    });
     if first.is_ascii()
-        && !FIRST_WORDS
+        && !BYLINE_LABEL_FIRST_WORDS
             .iter()
             .any(|word| first.eq_ignore_ascii_case(word))
     {

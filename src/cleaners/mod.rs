@@ -67,6 +67,7 @@ pub(crate) fn prepare() {
     crate::text::prepare();
     ad_markers::prepare();
     captions::prepare();
+    main_content::prepare();
     media::prepare();
     metadata::prepare();
     paywall::prepare();

@@ -427,24 +427,26 @@ fn may_be_copyright(doc: &Document<'_>, i: usize) -> bool {
         return true;
     }
     if !line.is_ascii() {
-        /// A word of each phrase of [`COPYRIGHT`] in which no letter has
-        /// a case-insensitive match beyond ASCII (as `s` has `ſ`).
-        static PHRASE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(["right", "droit", "rechte", "derecho", "diritti"])
-                .expect("phrase words compile")
-        });
-        return PHRASE_WORDS.is_match(line);
+        return COPYRIGHT_PHRASE_WORDS.is_match(line);
     }
     // An ASCII line's words are its key's: one lookup of each, as the
     // line was read, found those of the phrases.
     doc.may_hold(RIGHTS_RESERVED_WORDS, i)
 }
 
+/// A word of each phrase of [`COPYRIGHT`] in which no letter has a
+/// case-insensitive match beyond ASCII (as `s` has `ſ`).
+static COPYRIGHT_PHRASE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["right", "droit", "rechte", "derecho", "diritti"])
+        .expect("phrase words compile")
+});
+
 /// Compiles the patterns of this module, which are compiled on first
 /// use; see [`Pipeline::prepare`](crate::Pipeline::prepare).
 pub(crate) fn prepare() {
+    LazyLock::force(&COPYRIGHT_PHRASE_WORDS);
     LazyLock::force(&SCHEDULE_NAME);
     LazyLock::force(&SCHEDULE_TIMES);
     LazyLock::force(&BUTTONS);

@@ -278,9 +278,9 @@ fn is_plain_nfc(line: &str) -> bool {
 }
 
 /// Whether `line` is certainly in NFC. Most characters beyond ASCII in
-/// text are NFC whatever stands around them (a starter, whose quick check
-/// says yes): told by a table of the Basic Multilingual Plane rather than
-/// the two lookups of the quick check each.
+/// text are starters whose quick check says yes, and a line of ASCII and
+/// such characters passes the quick check: told by a table of the Basic
+/// Multilingual Plane, rather than by the quick check's two lookups each.
 fn is_nfc(line: &str) -> bool {
     let always = &*ALWAYS_NFC;
     line.chars().all(|c| c.is_ascii() || always.get(c as usize))
@@ -289,8 +289,7 @@ fn is_nfc(line: &str) -> bool {
 }
 
 /// One bit per character of the Basic Multilingual Plane: set for a
-/// starter (combining class 0) whose NFC quick check is yes, which is NFC
-/// wherever it stands, next to any such other.
+/// starter (combining class 0) whose NFC quick check is yes.
 static ALWAYS_NFC: LazyLock<Bits> = LazyLock::new(|| {
     let mut bits = Bits::new(0x10000);
     for c in (0x80..0x10000).filter_map(char::from_u32) {
@@ -390,6 +389,8 @@ pub(crate) type FixedSet<T> = HashSet<T, foldhash::fast::FixedState>;
 impl Phrases {
     /// Phrases as printed; each is stored by its [`key`].
     pub(crate) fn new(phrases: &[&str]) -> Phrases {
+        #[cfg(test)]
+        COMPILED_ON_THIS_THREAD.with(|count| count.set(count.get() + 1));
         let keys: FixedSet<Box<str>> = phrases.iter().map(|p| key(p).into_boxed_str()).collect();
         let mut filter = Bits::new(1 << 12);
         for key in &keys {
@@ -420,16 +421,18 @@ pub(crate) fn spread(x: u64) -> u64 {
 pub(crate) struct Bits(Box<[u64]>);
 
 impl Bits {
-    /// `len` bits, none set.
+    /// `len` bits, none set; `len` is a multiple of 64.
     pub(crate) fn new(len: usize) -> Bits {
-        Bits(vec![0; len.div_ceil(64)].into_boxed_slice())
+        debug_assert!(len % 64 == 0, "{len} bits");
+        Bits(vec![0; len / 64].into_boxed_slice())
     }
 
+    /// Sets `bit`, which is below the length (else panics, as indexing).
     pub(crate) fn set(&mut self, bit: usize) {
         self.0[bit / 64] |= 1 << (bit % 64);
     }
 
-    /// Whether `bit` is set: false for a bit past the end.
+    /// Whether `bit` is set: false for a bit past the length.
     pub(crate) fn get(&self, bit: usize) -> bool {
         self.0
             .get(bit / 64)

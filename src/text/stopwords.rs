@@ -166,6 +166,7 @@ const _: () = assert!(((1 << LANGUAGES.len()) - 1) & (CLASSES | FURNITURE) == 0)
 
 /// Builds the word tables, which are built on first use.
 pub(super) fn prepare() {
+    // `WORDS` is built from `TABLE`.
     LazyLock::force(&WORDS);
 }
 
@@ -310,8 +311,10 @@ pub(crate) struct WordTable {
     filter: Bits,
 }
 
-/// A slot of a [`WordTable`].
+/// A slot of a [`WordTable`]: 32 bytes, aligned to them, so that no slot
+/// is cut by the end of a line of memory.
 #[derive(Clone, Copy, Debug, Default)]
+#[repr(align(32))]
 struct Slot {
     /// A word's key, or 0 for none (no word has the empty key).
     key: u128,

@@ -42,7 +42,8 @@ pub(crate) struct Regex {
 
 #[cfg(test)]
 thread_local! {
-    /// How many patterns this thread compiled: tests read when.
+    /// How many patterns (and sets of phrases) this thread compiled: tests
+    /// read when.
     pub(crate) static COMPILED_ON_THIS_THREAD: std::cell::Cell<usize> =
         const { std::cell::Cell::new(0) };
 }

@@ -74,7 +74,9 @@ pub fn run(args: &Args) -> io::Result<ExitCode> {
     // Compiled once per process, apart from the pages' cleaning: timed and
     // reported apart.
     let started = Instant::now();
-    pipeline.prepare();
+    if !args.keep_all {
+        Pipeline::prepare();
+    }
     let prepare = started.elapsed();
     let mut summary = Summary::default();
     let mut scores = Vec::with_capacity(documents.len());

@@ -41,11 +41,19 @@ static LINE_MARKS: LineFact<LineMarks> = LineFact::new(|doc, i| {
     }
 });
 
+/// [`ln_1p`] of the counts below 1024.
+static LN_1P_OF_SMALL: LazyLock<[f32; 1024]> =
+    LazyLock::new(|| std::array::from_fn(|x| (x as f32).ln_1p()));
+
+/// Builds the tables of this module, which are built on first use; see
+/// [`Pipeline::prepare`](crate::Pipeline::prepare).
+pub(super) fn prepare() {
+    LazyLock::force(&LN_1P_OF_SMALL);
+}
+
 /// `(x as f32).ln_1p()`, looked up for the small counts nearly all are.
 fn ln_1p(x: usize) -> f32 {
-    static SMALL: LazyLock<[f32; 1024]> =
-        LazyLock::new(|| std::array::from_fn(|x| (x as f32).ln_1p()));
-    match SMALL.get(x) {
+    match LN_1P_OF_SMALL.get(x) {
         Some(&y) => y,
         None => (x as f32).ln_1p(),
     }

@@ -51,6 +51,12 @@ const PAGE_MIN_LINES: usize = 6;
 #[derive(Clone, Copy, Debug, Default)]
 pub struct MainContent;
 
+/// Builds the tables of this cleaner, which are built on first use; see
+/// [`Pipeline::prepare`](crate::Pipeline::prepare).
+pub(crate) fn prepare() {
+    features::prepare();
+}
+
 /// The score a line needs to stay, per [`Favor`].
 pub(crate) fn threshold(favor: Favor) -> f32 {
     match favor {
