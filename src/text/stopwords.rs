@@ -347,9 +347,14 @@ impl WordTable {
         spread((key as u64) ^ ((key >> 64) as u64).rotate_left(29))
     }
 
+    /// The bit of [`WordTable::filter`] that stands for the key of `hash`.
+    fn filter_bit(hash: u64) -> usize {
+        (hash >> FILTER_SHIFT) as usize
+    }
+
     /// Whether the filter lets the key of `hash` through.
     fn may_hold(&self, hash: u64) -> bool {
-        self.filter.get((hash >> FILTER_SHIFT) as usize)
+        self.filter.get(WordTable::filter_bit(hash))
     }
 
     /// The slot holding the key of `hash`, `key`, or the empty slot where it
@@ -382,7 +387,7 @@ impl WordTable {
 
     fn insert_key(&mut self, key: u128, bits: u32) {
         let hash = WordTable::hash(key);
-        self.filter.set((hash >> FILTER_SHIFT) as usize);
+        self.filter.set(WordTable::filter_bit(hash));
         let at = self.slot(key, hash);
         let slot = &mut self.slots[at];
         if slot.key == 0 {
