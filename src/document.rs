@@ -425,26 +425,30 @@ impl<'a> Document<'a> {
             let mut shapes = self.buffer();
             shapes.reserve(self.lines.len());
             let mut words = self.buffer();
-            words.resize(self.lines.len(), WordCounts::default());
-            // Empty, so valid UTF-8.
-            let mut text = String::from_utf8(self.buffer()).unwrap_or_default();
+            words.reserve(self.lines.len());
+            let mut text: Vec<u8> = self.buffer();
             let mut spans = self.buffer();
             spans.reserve(self.lines.len());
-            for (i, counts) in words.iter_mut().enumerate() {
+            for i in 0..self.lines.len() {
                 let line = self.line_text(i);
+                let mut counts = WordCounts::default();
                 if line.len() > KEY_MAX_BYTES {
-                    shapes.push(Shape::with_key(line, None, Some(counts)));
+                    shapes.push(Shape::with_key(line, None, Some(&mut counts)));
                     spans.push(KeySpan::NONE);
-                    continue;
+                } else {
+                    let start = text.len();
+                    shapes.push(Shape::with_key(line, Some(&mut text), Some(&mut counts)));
+                    spans.push(KeySpan::new(start, text.len()));
+                    text.push(b'\n');
                 }
-                let start = text.len();
-                shapes.push(Shape::with_key(line, Some(&mut text), Some(counts)));
-                spans.push(KeySpan::new(start, text.len()));
-                text.push('\n');
+                words.push(counts);
             }
             Readings {
                 shapes,
-                keys: Keys { text, spans },
+                keys: Keys {
+                    text: text::keys_text(text),
+                    spans,
+                },
                 words,
             }
         })

@@ -75,7 +75,7 @@ pub(crate) fn trim_span(text: &str, span: Span) -> Span {
 /// `out`: lowercase words separated by single spaces, all punctuation and
 /// symbols dropped. `"- Advertisement -"` and `"ADVERTISEMENT"` share the
 /// key `advertisement`.
-pub(crate) fn push_key(line: &str, out: &mut String) {
+pub(crate) fn push_key(line: &str, out: &mut Vec<u8>) {
     // The words of an ASCII line are read eight bytes at a time where its
     // shape is measured, in the same pass.
     Shape::with_key(line, Some(out), None);
@@ -83,18 +83,13 @@ pub(crate) fn push_key(line: &str, out: &mut String) {
 
 /// [`push_key`] a character at a time, for any line. The key is written
 /// into a buffer on the stack and added to `out` a buffer at a time.
-pub(super) fn push_key_by_chars(line: &str, out: &mut String) {
+pub(super) fn push_key_by_chars(line: &str, out: &mut Vec<u8>) {
     // Room for a space and the lowercase of any character (at most three
     // characters of four bytes) after the last flush.
     const ROOM: usize = 13;
     let mut buffer = [0u8; 256];
     let mut end = 0;
-    let flush = |words: &[u8], out: &mut String| {
-        // Whole characters, so always text.
-        if let Ok(words) = std::str::from_utf8(words) {
-            out.push_str(words);
-        }
-    };
+    let flush = |words: &[u8], out: &mut Vec<u8>| out.extend_from_slice(words);
     let (mut any_word, mut gap) = (false, false);
     for c in line.chars() {
         let bits = shape::class_bits(c);
@@ -128,9 +123,15 @@ pub(super) fn push_key_by_chars(line: &str, out: &mut String) {
 /// The key of `line`, see [`push_key`].
 #[must_use]
 pub(crate) fn key(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
+    let mut out = Vec::with_capacity(line.len());
     push_key(line, &mut out);
-    out
+    keys_text(out)
+}
+
+/// Keys that [`push_key`] wrote, as text. They are whole characters, so
+/// always text: written as bytes, they are checked once, not key by key.
+pub(crate) fn keys_text(keys: Vec<u8>) -> String {
+    String::from_utf8(keys).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// `word` in lowercase, borrowed when it is already (as most words are).
@@ -502,9 +503,9 @@ mod tests {
             // sign) stay in keys.
             line in "(a|Z|9| |,|é|É|İ|ß|ǅ|\u{301}|\u{200d}|\u{16F51}|\u{93E}|\u{2019}|Ⅷ|٣|。|\u{1F600}|\\PC){0,40}|(Ab1 ){60,70}é"
         ) {
-            let mut key = "earlier keys ".to_owned();
+            let mut key = b"earlier keys ".to_vec();
             push_key_by_chars(&line, &mut key);
-            proptest::prop_assert_eq!(key, format!("earlier keys {}", key_by_definition(&line)));
+            proptest::prop_assert_eq!(String::from_utf8(key), Ok(format!("earlier keys {}", key_by_definition(&line))));
         }
     }
 

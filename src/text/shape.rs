@@ -82,14 +82,14 @@ impl Shape {
     /// are ASCII: their words are then read once for all three.
     pub(crate) fn with_key(
         line: &str,
-        mut key: Option<&mut String>,
+        mut key: Option<&mut Vec<u8>>,
         mut words: Option<&mut WordCounts>,
     ) -> Shape {
         // Written as the words are counted, but for the longest lines.
         let long = line.len() > MAX_ASCII_KEY_BYTES;
         let counted = Shape::count_ascii_words(
             line,
-            key.as_mut().filter(|_| !long).map(|key| &mut **key),
+            key.as_deref_mut().filter(|_| !long),
             words.as_mut().map(|words| {
                 **words = WordCounts::default();
                 (&mut **words, WordCounts::words())
@@ -131,7 +131,7 @@ impl Shape {
     /// or mark beyond ASCII.
     fn count_ascii_words(
         line: &str,
-        key: Option<&mut String>,
+        key: Option<&mut Vec<u8>>,
         mut words: Option<(&mut WordCounts, &WordTable)>,
     ) -> Option<Shape> {
         let table = &*ASCII_BITS;
@@ -202,11 +202,8 @@ impl Shape {
                 words.add_ascii_word(table, spelled, (spelled.len() <= 16).then_some(lookup));
             }
         }
-        if let Some(key) = key
-            && let Ok(words) = std::str::from_utf8(&key_bytes[..key_len])
-        {
-            // ASCII, so always text.
-            key.push_str(words);
+        if let Some(key) = key {
+            key.extend_from_slice(&key_bytes[..key_len]);
         }
         Some(s)
     }
@@ -645,7 +642,7 @@ mod tests {
         ) {
             // The key read in the same pass, after other keys as the
             // document's are, is the one read a character at a time.
-            let mut key = "earlier keys ".to_owned();
+            let mut key = b"earlier keys ".to_vec();
             let mut by_chars = key.clone();
             super::super::push_key_by_chars(&line, &mut by_chars);
             // So are the word counts.
@@ -658,7 +655,7 @@ mod tests {
                 proptest::prop_assert_eq!(key, by_chars);
                 proptest::prop_assert_eq!(words, WordCounts::of(&line));
             } else {
-                proptest::prop_assert_eq!(key, "earlier keys ");
+                proptest::prop_assert_eq!(key.as_slice(), b"earlier keys ".as_slice());
             }
             // The line's reading is the same either way.
             let mut words = WordCounts::default();
@@ -699,7 +696,7 @@ mod tests {
             });
         for line in lines {
             let len = line.len();
-            let mut key = "earlier keys ".to_owned();
+            let mut key = b"earlier keys ".to_vec();
             let mut by_chars = key.clone();
             let mut words = WordCounts::default();
             let shape = Shape::with_key(line, Some(&mut key), Some(&mut words));
