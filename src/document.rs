@@ -481,8 +481,8 @@ impl<'a> Document<'a> {
         class: WordClass,
         index: usize,
     ) -> bool {
-        self.key(index)
-            .is_some_and(|key| self.may_hold(class, index) && pattern.is_match(key))
+        // The word counts first: they rule out most lines.
+        self.may_hold(class, index) && self.key(index).is_some_and(|key| pattern.is_match(key))
     }
 
     /// [`key_matches_holding`](Document::key_matches_holding) on the
