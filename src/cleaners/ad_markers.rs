@@ -176,12 +176,12 @@ impl Cleaner for AdMarkers {
 
 /// Whether line `i` only marks an advertisement.
 pub(crate) fn is_ad_marker(doc: &Document<'_>, i: usize) -> bool {
-    let Some(key) = doc.key(i) else {
-        return false;
-    };
-    if key.is_empty() || doc.shape(i).words > 10 {
+    if doc.shape(i).words > 10 {
         return false;
     }
+    let Some(key) = doc.key(i).filter(|key| !key.is_empty()) else {
+        return false;
+    };
     MARKERS.contains(key)
         || (!doc.shape(i).ends_sentence
             && doc.key_matches_holding(&MARKER_FORMS, AD_MARKER_WORDS, i))

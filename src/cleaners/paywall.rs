@@ -131,11 +131,11 @@ fn classify_line(doc: &Document<'_>, i: usize) -> Option<Kind> {
     if shape.words == 0 || shape.words > MAX_WORDS {
         return None;
     }
-    let key = doc.key(i)?;
     // The words of the line rule out most lines before any search of it.
     if !doc.key_matches_holding(&PROMPT_OR_OFFER, PAYWALL_WORDS, i) {
         return None;
     }
+    let key = doc.key(i)?;
     // Newsletter sign-ups are site chrome, not the paywall.
     if key.contains("newsletter") {
         None
