@@ -356,7 +356,7 @@ impl<'a> Document<'a> {
     pub fn key(&self, index: usize) -> Option<&str> {
         let keys = self.keys();
         let (start, end) = keys.spans.get(index)?.range()?;
-        Some(&keys.text[start..end])
+        keys.text.get(start..end)
     }
 
     /// A number standing for the [`key`](Document::key) of line `index`:

@@ -131,7 +131,7 @@ pub(crate) fn key(line: &str) -> String {
 /// Keys that [`push_key`] wrote, as text. They are whole characters, so
 /// always text: written as bytes, they are checked once, not key by key.
 pub(crate) fn keys_text(keys: Vec<u8>) -> String {
-    String::from_utf8(keys).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    String::from_utf8(keys).unwrap_or_default()
 }
 
 /// `word` in lowercase, borrowed when it is already (as most words are).
