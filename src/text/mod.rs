@@ -81,15 +81,8 @@ pub(crate) fn push_key(line: &str, out: &mut Vec<u8>) {
     Shape::with_key(line, Some(out), None);
 }
 
-/// [`push_key`] a character at a time, for any line. The key is written
-/// into a buffer on the stack and added to `out` a buffer at a time.
+/// [`push_key`] a character at a time, for any line.
 pub(super) fn push_key_by_chars(line: &str, out: &mut Vec<u8>) {
-    // Room for a space and the lowercase of any character (at most three
-    // characters of four bytes) after the last flush.
-    const ROOM: usize = 13;
-    let mut buffer = [0u8; 256];
-    let mut end = 0;
-    let flush = |words: &[u8], out: &mut Vec<u8>| out.extend_from_slice(words);
     let (mut any_word, mut gap) = (false, false);
     for c in line.chars() {
         let bits = shape::class_bits(c);
@@ -99,25 +92,18 @@ pub(super) fn push_key_by_chars(line: &str, out: &mut Vec<u8>) {
             continue;
         }
         if gap && any_word {
-            buffer[end] = b' ';
-            end += 1;
+            out.push(b' ');
         }
         (any_word, gap) = (true, false);
         if c.is_ascii() {
             // `| 0x20` lowercases a letter, and leaves a digit as it is.
-            buffer[end] = c as u8 | 0x20;
-            end += 1;
+            out.push(c as u8 | 0x20);
         } else {
             for lower in c.to_lowercase() {
-                end += lower.encode_utf8(&mut buffer[end..]).len();
+                out.extend_from_slice(lower.encode_utf8(&mut [0; 4]).as_bytes());
             }
         }
-        if end > buffer.len() - ROOM {
-            flush(&buffer[..end], out);
-            end = 0;
-        }
     }
-    flush(&buffer[..end], out);
 }
 
 /// The key of `line`, see [`push_key`].
