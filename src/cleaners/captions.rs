@@ -274,10 +274,17 @@ fn labelled_credit(line: &str) -> Option<(usize, Range<usize>)> {
     if !may_end_with_credit(line) {
         return None;
     }
-    let colon = line.rfind(':')?;
+    let colon = last_colon(line)?;
     let credit = CREDIT.captures(&line[colon + 1..])?.name("credit")?.range();
     let start = CREDIT_LABEL.find_iter(&line[..colon]).next()?.start();
     Some((start, colon + 1 + credit.start..colon + 1 + credit.end))
+}
+
+/// Where the last `:` of `line` is. Looked for as a byte, which in UTF-8
+/// it only ever is, by `memchr`'s vector search: `str::rfind` reads a
+/// line a word at a time, and every caption candidate is searched.
+fn last_colon(line: &str) -> Option<usize> {
+    memchr::memrchr(b':', line.as_bytes())
 }
 
 /// Whether the last word of `line` is one of [`MEDIA_NOUNS`].
@@ -301,7 +308,7 @@ fn is_one_of(word: &str, list: &[&str]) -> bool {
 fn may_be_labelled(line: &str) -> bool {
     let first = line.as_bytes().first().copied().unwrap_or_default();
     (!first.is_ascii() || matches!(first.to_ascii_lowercase(), b'i' | b'm' | b'p' | b'v'))
-        && line.contains([',', ':'])
+        && memchr::memchr2(b',', b':', line.as_bytes()).is_some()
 }
 
 /// How the labels of [`CREDIT_LABEL`] end, in ASCII lowercase.
@@ -329,7 +336,7 @@ const CREDIT_LABEL_ENDS: &[&str] = &[
 /// last colon follows one of the labels. Labels with other than ASCII
 /// letters at their end are left to the pattern.
 fn may_end_with_credit(line: &str) -> bool {
-    let Some(colon) = line.rfind(':') else {
+    let Some(colon) = last_colon(line) else {
         return false;
     };
     let label = line[..colon].trim_end().as_bytes();
