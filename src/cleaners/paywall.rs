@@ -120,18 +120,20 @@ pub(crate) const PAYWALL_HELD_WORDS: &str = "already not have read reading acces
 /// Longest line, in words, that can be a prompt: prompts are short.
 const MAX_WORDS: u32 = 25;
 
-/// What line `i` is, if a prompt or offer: asked in every round.
+/// What line `i` is, if a prompt or offer: asked in every round. Its
+/// length and words rule out most lines, at less cost than looking up
+/// what was found the round before.
 fn classify(doc: &Document<'_>, i: usize) -> Option<Kind> {
     static KIND: LineFact<Option<Kind>> = LineFact::new(classify_line);
+    let words = doc.shape(i).words;
+    if words == 0 || words > MAX_WORDS || !doc.may_hold(PAYWALL_WORDS, i) {
+        return None;
+    }
     doc.fact(&KIND, i)
 }
 
+/// [`classify`] of a line that may be a prompt or an offer.
 fn classify_line(doc: &Document<'_>, i: usize) -> Option<Kind> {
-    let shape = doc.shape(i);
-    if shape.words == 0 || shape.words > MAX_WORDS {
-        return None;
-    }
-    // The words of the line rule out most lines before any search of it.
     if !doc.key_matches_holding(&PROMPT_OR_OFFER, PAYWALL_WORDS, i) {
         return None;
     }
