@@ -426,7 +426,7 @@ fn may_be_copyright(doc: &Document<'_>, i: usize) -> bool {
     if starts_with("©".as_bytes()) || starts_with(b"(c)") || starts_with(b"copyright") {
         return true;
     }
-    if !line.is_ascii() {
+    if !doc.shape(i).is_ascii() {
         return COPYRIGHT_PHRASE_WORDS.is_match(line);
     }
     // An ASCII line's words are its key's: one lookup of each, as the

@@ -336,6 +336,13 @@ impl Shape {
         (self.words >= 10 && (self.ends_sentence || self.ends_colon)) || self.words >= 30
     }
 
+    /// Whether the line is all ASCII: as many characters as bytes, where
+    /// any other character takes two bytes or more.
+    #[must_use]
+    pub fn is_ascii(&self) -> bool {
+        self.chars == self.bytes
+    }
+
     /// Share of letters that are uppercase (0 when there are none).
     #[must_use]
     pub fn upper_ratio(&self) -> f32 {
@@ -629,6 +636,13 @@ mod tests {
                 !c.is_ascii()
                     && (is_mark(c) || (c.is_alphanumeric() && !regex_syntax::is_word_character(c)))
             }));
+        }
+
+        #[test]
+        fn lines_are_ascii_as_their_shapes_say(
+            line in "(a|Z|9|\\.| |\u{2019}|é|\u{301}|\u{200d}|。|\u{1F600}|\\PC){0,20}"
+        ) {
+            proptest::prop_assert_eq!(Shape::of(&line).is_ascii(), line.is_ascii());
         }
 
         #[test]
