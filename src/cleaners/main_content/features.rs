@@ -373,13 +373,13 @@ impl Features {
                 .clone()
                 .map(|k| self.chrome[k] / self.words[k].max(1.0)),
         );
-        out.fill(|column| {
-            extend_window_means(column, &self.sums[3], lines.clone(), 3);
-            for (k, near) in lines.clone().zip(column.iter_mut()) {
-                let width = k.min(3) + (n - 1 - k).min(3) + 1;
-                *near = (*near * width as f32).ln_1p();
-            }
-        });
+        // The chrome-word lines within three lines, counted exactly: the
+        // prefix sums of ones and zeros are whole numbers.
+        let chrome_lines = &self.sums[3];
+        out.push(lines.clone().map(|k| {
+            let near = chrome_lines[(k + 4).min(n)] - chrome_lines[k.saturating_sub(3)];
+            ln_1p(near as usize)
+        }));
         let (b0, b1) = self.block;
         out.push(lines.clone().map(|k| k as f32 / n as f32));
         out.push(self.cumulative_words[lines.clone()].iter().copied());
