@@ -31,6 +31,10 @@ pub struct Replacement {
 }
 
 const KEPT: u32 = u32::MAX;
+/// The slot of a blank line, which is neither kept nor removed: set apart
+/// from `KEPT` so that whether a line is kept is one comparison, asked of
+/// every line by nearly every cleaner.
+const BLANK: u32 = u32::MAX - 1;
 
 /// What the cleaners decided so far for one document: the sink
 /// [`Cleaner::mark`](crate::Cleaner::mark) writes into.
@@ -40,9 +44,11 @@ const KEPT: u32 = u32::MAX;
 /// build on it.
 #[derive(Debug)]
 pub struct Marks<'a> {
-    /// Per line: its trimmed text, and the index in `removals` of its
-    /// whole-line removal or `KEPT`.
-    lines: Vec<(Span, u32)>,
+    /// Per line: the index in `removals` of its whole-line removal, or
+    /// `KEPT`, or `BLANK`.
+    slots: Vec<u32>,
+    /// Per line: its trimmed text, what a removal of the line removes.
+    contents: Vec<Span>,
     removals: Vec<Removal>,
     replacements: Vec<Replacement>,
     metadata: Metadata<'a>,
@@ -67,14 +73,21 @@ impl<'a> Marks<'a> {
     /// Empty marks for `doc`.
     #[must_use]
     pub fn new(doc: &Document<'a>) -> Marks<'a> {
-        let mut lines = doc.buffer();
-        lines.extend(doc.lines().iter().map(|l| (l.content, KEPT)));
+        let mut slots = doc.buffer();
+        slots.extend(
+            doc.lines()
+                .iter()
+                .map(|l| if l.is_blank() { BLANK } else { KEPT }),
+        );
+        let mut contents = doc.buffer();
+        contents.extend(doc.lines().iter().map(|l| l.content));
         // Room for a removal per line: pages are only touched (and paid
         // for) as removals are written, and growing by doubling would copy
         // them again and again.
         let removals = doc.result_buffer(doc.len());
         Marks {
-            lines,
+            slots,
+            contents,
             removals,
             replacements: Vec::new(),
             metadata: Metadata::default(),
@@ -93,15 +106,15 @@ impl<'a> Marks<'a> {
     /// Drops line `line` for `reason`. Returns `false`, changing nothing,
     /// when the line was already dropped, is blank or does not exist.
     pub fn remove_line(&mut self, line: usize, reason: impl Into<Cow<'static, str>>) -> bool {
-        let Some((content, slot)) = self.lines.get_mut(line) else {
+        let Some(slot) = self.slots.get_mut(line) else {
             return false;
         };
-        if *slot != KEPT || content.is_empty() {
+        if *slot != KEPT {
             return false;
         }
         *slot = self.removals.len() as u32;
         self.changes += 1;
-        let span = *content;
+        let span = self.contents[line];
         self.removals.push(Removal {
             span,
             cleaner: self.cleaner,
@@ -142,14 +155,14 @@ impl<'a> Marks<'a> {
     /// Whether a cleaner dropped line `line` whole.
     #[must_use]
     pub fn is_removed(&self, line: usize) -> bool {
-        self.lines.get(line).is_some_and(|&(_, slot)| slot != KEPT)
+        self.slots.get(line).is_some_and(|&slot| slot < BLANK)
     }
 
     /// The removal that dropped line `line`, if one did.
     #[must_use]
     pub fn removal_of(&self, line: usize) -> Option<&Removal> {
-        match self.lines.get(line) {
-            Some(&(_, slot)) if slot != KEPT => self.removals.get(slot as usize),
+        match self.slots.get(line) {
+            Some(&slot) if slot < BLANK => self.removals.get(slot as usize),
             _ => None,
         }
     }
@@ -174,9 +187,7 @@ impl<'a> Marks<'a> {
     /// Whether line `line` is still kept and not blank.
     #[must_use]
     pub fn is_kept(&self, line: usize) -> bool {
-        self.lines
-            .get(line)
-            .is_some_and(|&(content, slot)| slot == KEPT && !content.is_empty())
+        self.slots.get(line) == Some(&KEPT)
     }
 
     /// Sets the layout aside: the body becomes the kept lines without
@@ -208,9 +219,14 @@ impl<'a> Marks<'a> {
 
     /// The decisions, giving the memory of the marks' table back to `doc`.
     pub(crate) fn into_decisions(self, doc: &Document<'a>) -> Decisions<'a> {
-        let mut lines = doc.result_buffer(self.lines.len());
-        lines.extend(self.lines.iter().map(|&(_, slot)| slot));
-        doc.recycle(self.lines);
+        let mut lines = doc.result_buffer(self.slots.len());
+        lines.extend(
+            self.slots
+                .iter()
+                .map(|&slot| if slot == BLANK { KEPT } else { slot }),
+        );
+        doc.recycle(self.slots);
+        doc.recycle(self.contents);
         Decisions {
             lines,
             removals: self.removals,
