@@ -334,16 +334,29 @@ impl Features {
         f: impl FnMut(usize, &[f32]),
     ) {
         let n = self.len();
+        // The features also read from the two lines either side: each such
+        // column is a slice of one with those lines' values around it.
+        const SHIFTED: [usize; 4] = [0, 2, 4, 7];
+        let width = lines.len() + 4;
+        let mut padded = Vec::with_capacity(SHIFTED.len() * width);
+        for c in SHIFTED {
+            extend_padded(&mut padded, &self.base, lines.clone(), 2, |row| row[c]);
+        }
+        let shifted = |k: usize, offset: isize| {
+            let from = k * width + (2 + offset) as usize;
+            &padded[from..from + lines.len()]
+        };
         let mut out = Columns::new(column, 0, f);
         let base = &self.base[lines.clone()];
         for c in 0..LINE {
-            out.push(base.iter().map(|row| row[c]));
+            match SHIFTED.iter().position(|&s| s == c) {
+                Some(k) => out.give(shifted(k, 0)),
+                None => out.push(base.iter().map(|row| row[c])),
+            }
         }
         for offset in [-2isize, -1, 1, 2] {
-            for c in [0, 2, 4, 7] {
-                out.fill(|column| {
-                    extend_shifted(column, &self.base, lines.clone(), offset, |row| row[c]);
-                });
+            for k in 0..SHIFTED.len() {
+                out.give(shifted(k, offset));
             }
         }
         for radius in [3, 8] {
@@ -416,10 +429,16 @@ impl Features {
         f: impl FnMut(usize, &[f32]),
     ) {
         let n = self.len();
+        let mut padded = Vec::with_capacity(lines.len() + 6);
+        extend_padded(&mut padded, p, lines.clone(), 3, |&p| p);
+        let shifted = |offset: isize| {
+            let from = (3 + offset) as usize;
+            &padded[from..from + lines.len()]
+        };
         let mut out = Columns::new(column, STAGE1, f);
-        out.push(p[lines.clone()].iter().copied());
+        out.give(&p[lines.clone()]);
         for offset in [-3isize, -2, -1, 1, 2, 3] {
-            out.fill(|column| extend_shifted(column, p, lines.clone(), offset, |&p| p));
+            out.give(shifted(offset));
         }
         for radius in [5, 15] {
             out.fill(|column| extend_window_means(column, p_sums, lines.clone(), radius));
@@ -480,6 +499,12 @@ impl<'c, F: FnMut(usize, &[f32])> Columns<'c, F> {
         self.fill(|column| column.extend(values));
     }
 
+    /// The next column, `values` as they are.
+    fn give(&mut self, values: &[f32]) {
+        (self.f)(self.next, values);
+        self.next += 1;
+    }
+
     /// The next column, as `fill` writes it into an empty one.
     fn fill(&mut self, fill: impl FnOnce(&mut Vec<f32>)) {
         self.column.clear();
@@ -489,29 +514,24 @@ impl<'c, F: FnMut(usize, &[f32])> Columns<'c, F> {
     }
 }
 
-/// Appends to `column`, for each item of `items` at the indices `lines`,
-/// `value` of the item `offset` places from it: 0 where there is none.
-fn extend_shifted<T>(
+/// Appends to `column` the values of `items` at the indices `lines` and
+/// `pad` places either side of them, 0 where there is none: the column
+/// of `items` shifted by any offset up to `pad` is a slice of it.
+fn extend_padded<T>(
     column: &mut Vec<f32>,
     items: &[T],
     lines: Range<usize>,
-    offset: isize,
+    pad: usize,
     value: impl Fn(&T) -> f32,
 ) {
-    // The lines whose item `offset` places on is one of `items`: from
-    // `first` to `end`.
-    let (start, stop) = (lines.start as isize, lines.end as isize);
-    let first = start.max(-offset).min(stop);
-    let end = stop.min(items.len() as isize - offset).max(first);
-    column.extend(iter::repeat_n(0.0, (first - start) as usize));
-    if end > first {
-        column.extend(
-            items[(first + offset) as usize..(end + offset) as usize]
-                .iter()
-                .map(value),
-        );
-    }
-    column.extend(iter::repeat_n(0.0, (stop - end) as usize));
+    // The places that hold an item: from `first` to `end`, within
+    // `start..stop`.
+    let (start, stop) = (lines.start as isize - pad as isize, lines.end + pad);
+    let first = start.max(0) as usize;
+    let end = stop.min(items.len()).max(first);
+    column.extend(iter::repeat_n(0.0, (first as isize - start) as usize));
+    column.extend(items[first..end].iter().map(value));
+    column.extend(iter::repeat_n(0.0, stop - end));
 }
 
 /// Appends to `column`, for each of the values at the indices `lines`
@@ -610,9 +630,12 @@ mod tests {
                     let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
                     assert_eq!(bits(&means), bits(&by_line), "{lines:?} radius {radius}");
                 }
+                let mut padded = Vec::new();
+                extend_padded(&mut padded, &values, lines.clone(), 3, |&x| x);
+                assert_eq!(padded.len(), lines.len() + 6);
                 for offset in -3isize..=3 {
-                    let mut shifted = Vec::new();
-                    extend_shifted(&mut shifted, &values, lines.clone(), offset, |&x| x);
+                    let from = (3 + offset) as usize;
+                    let shifted = &padded[from..from + lines.len()];
                     let by_line: Vec<f32> = lines
                         .clone()
                         .map(|k| {
