@@ -6,7 +6,7 @@ use std::fmt;
 use crate::Span;
 use crate::pipeline::Favor;
 use crate::scratch::Scratch;
-use crate::text::{self, Regex, Shape, WordClass, WordCounts};
+use crate::text::{self, KeyRoom, Regex, Shape, WordClass, WordCounts};
 
 /// One line of a [`Document`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -429,6 +429,7 @@ impl<'a> Document<'a> {
             let mut text: Vec<u8> = self.buffer();
             let mut spans = self.buffer();
             spans.reserve(self.lines.len());
+            let mut room = KeyRoom::default();
             for i in 0..self.lines.len() {
                 let line = self.line_text(i);
                 let mut counts = WordCounts::default();
@@ -437,7 +438,11 @@ impl<'a> Document<'a> {
                     spans.push(KeySpan::NONE);
                 } else {
                     let start = text.len();
-                    shapes.push(Shape::with_key(line, Some(&mut text), Some(&mut counts)));
+                    shapes.push(Shape::with_key(
+                        line,
+                        Some((&mut text, &mut room)),
+                        Some(&mut counts),
+                    ));
                     spans.push(KeySpan::new(start, text.len()));
                     text.push(b'\n');
                 }

@@ -7,6 +7,7 @@ mod shape;
 mod stopwords;
 mod word_regex;
 
+pub(crate) use shape::KeyRoom;
 pub use shape::{Initial, Shape};
 pub(crate) use stopwords::{
     AD_MARKER_WORDS, AGENCY_WORDS, CHROME_FORM_WORDS, COOKIE_WORDS, FURNITURE_LINK_WORDS,
@@ -78,7 +79,7 @@ pub(crate) fn trim_span(text: &str, span: Span) -> Span {
 pub(crate) fn push_key(line: &str, out: &mut Vec<u8>) {
     // The words of an ASCII line are read eight bytes at a time where its
     // shape is measured, in the same pass.
-    Shape::with_key(line, Some(out), None);
+    Shape::with_key(line, Some((out, &mut KeyRoom::default())), None);
 }
 
 /// [`push_key`] a character at a time, for any line.

@@ -77,26 +77,28 @@ impl Shape {
     }
 
     /// Measures `line` (already trimmed) and, when `key` is given, appends
-    /// its lookup key to it, as [`push_key`](super::push_key) does; when
-    /// `words` is given, sets it to the line's [`WordCounts`]. Most lines
-    /// are ASCII: their words are then read once for all three.
+    /// its lookup key to the keys it holds, as [`push_key`](super::push_key)
+    /// does; when `words` is given, sets it to the line's [`WordCounts`].
+    /// Most lines are ASCII: their words are then read once for all three.
     pub(crate) fn with_key(
         line: &str,
-        mut key: Option<&mut Vec<u8>>,
+        mut key: Option<(&mut Vec<u8>, &mut KeyRoom)>,
         mut words: Option<&mut WordCounts>,
     ) -> Shape {
         // Written as the words are counted, but for the longest lines.
         let long = line.len() > MAX_ASCII_KEY_BYTES;
         let counted = Shape::count_ascii_words(
             line,
-            key.as_deref_mut().filter(|_| !long),
+            key.as_mut()
+                .map(|(keys, room)| (&mut **keys, &mut **room))
+                .filter(|_| !long),
             words.as_mut().map(|words| {
                 **words = WordCounts::default();
                 (&mut **words, WordCounts::words())
             }),
         );
-        if let Some(key) = key.filter(|_| long || counted.is_none()) {
-            super::push_key_by_chars(line, key);
+        if let Some((keys, _)) = key.filter(|_| long || counted.is_none()) {
+            super::push_key_by_chars(line, keys);
         }
         let mut s = counted.unwrap_or_else(|| {
             let (s, key_words_differ) = Shape::count(line);
@@ -124,14 +126,15 @@ impl Shape {
     /// [`count`](Shape::count) of a line whose words are all ASCII: nearly
     /// all lines, ASCII ones and those whose only other characters are
     /// quotes, dashes and the like. A byte of a word is a character, and
-    /// its class is in a table. Appends the line's key to `key` when
-    /// given, for a line of at most [`MAX_ASCII_KEY_BYTES`], and counts its
+    /// its class is in a table. Appends the line's key to the keys of `key`
+    /// when given, by way of its room, for a line of at most
+    /// [`MAX_ASCII_KEY_BYTES`], and counts its
     /// words into `words` when given, with the table they are looked up
     /// in. `None`, with nothing appended, for a line with a letter, digit
     /// or mark beyond ASCII.
     fn count_ascii_words(
         line: &str,
-        key: Option<&mut Vec<u8>>,
+        mut key: Option<(&mut Vec<u8>, &mut KeyRoom)>,
         mut words: Option<(&mut WordCounts, &WordTable)>,
     ) -> Option<Shape> {
         let table = &*ASCII_BITS;
@@ -143,8 +146,6 @@ impl Shape {
         };
         // The key is written eight bytes at a time, each word's last eight
         // running past its end into what the next overwrites.
-        let keyed = key.is_some();
-        let mut key_bytes = [0u8; MAX_ASCII_KEY_BYTES + 8];
         let mut key_len = 0;
         let mut prev_terminal = false;
         let mut at = 0;
@@ -169,9 +170,9 @@ impl Shape {
             }
             let upper = c & UPPER != 0;
             s.inner_stops += u32::from(std::mem::take(&mut prev_terminal) && upper);
-            if keyed {
+            if let Some((_, room)) = key.as_mut() {
                 // A space parts a word from the one before, if any.
-                key_bytes[key_len] = b' ';
+                room.0[key_len] = b' ';
                 key_len += usize::from(key_len > 0);
             }
             let mut word = Word::default();
@@ -187,8 +188,8 @@ impl Shape {
                     *half = lower & run_bytes;
                 }
                 at += run as usize;
-                if keyed {
-                    key_bytes[key_len..key_len + 8].copy_from_slice(&lower.to_le_bytes());
+                if let Some((_, room)) = key.as_mut() {
+                    room.0[key_len..key_len + 8].copy_from_slice(&lower.to_le_bytes());
                     key_len += run as usize;
                 }
                 if run < 8 {
@@ -202,8 +203,8 @@ impl Shape {
                 words.add_ascii_word(table, spelled, (spelled.len() <= 16).then_some(lookup));
             }
         }
-        if let Some(key) = key {
-            key.extend_from_slice(&key_bytes[..key_len]);
+        if let Some((keys, room)) = key {
+            keys.extend_from_slice(&room.0[..key_len]);
         }
         Some(s)
     }
@@ -447,6 +448,18 @@ impl Class {
     }
 }
 
+/// Where [`Shape::count_ascii_words`] writes a line's key, eight bytes at a
+/// time, before it is added to the keys: kept from line to line, as one
+/// made (and zeroed) for each line costs more than what is written to it.
+/// What a line leaves in it past its key is never read.
+pub(crate) struct KeyRoom([u8; MAX_ASCII_KEY_BYTES + 8]);
+
+impl Default for KeyRoom {
+    fn default() -> KeyRoom {
+        KeyRoom([0; MAX_ASCII_KEY_BYTES + 8])
+    }
+}
+
 /// Longest line whose key [`Shape::count_ascii_words`] writes; the keys of
 /// longer ones are written a character at a time. The document's lines
 /// with keys are all shorter.
@@ -661,7 +674,9 @@ mod tests {
             super::super::push_key_by_chars(&line, &mut by_chars);
             // So are the word counts.
             let mut words = WordCounts::default();
-            let counted = Shape::count_ascii_words(&line, Some(&mut key), Some((&mut words, WordCounts::words())));
+            // Its room holds what earlier lines left.
+            let mut room = KeyRoom([b'#'; MAX_ASCII_KEY_BYTES + 8]);
+            let counted = Shape::count_ascii_words(&line, Some((&mut key, &mut room)), Some((&mut words, WordCounts::words())));
             let ascii_words = line.chars().all(|c| c.is_ascii() || !super::super::in_word(c));
             proptest::prop_assert_eq!(counted.is_some(), ascii_words);
             if let Some(counted) = counted {
@@ -713,7 +728,11 @@ mod tests {
             let mut key = b"earlier keys ".to_vec();
             let mut by_chars = key.clone();
             let mut words = WordCounts::default();
-            let shape = Shape::with_key(line, Some(&mut key), Some(&mut words));
+            let shape = Shape::with_key(
+                line,
+                Some((&mut key, &mut KeyRoom::default())),
+                Some(&mut words),
+            );
             super::super::push_key_by_chars(line, &mut by_chars);
             assert_eq!(key, by_chars, "{len}");
             assert_eq!(shape, Shape::of(line));
