@@ -4,7 +4,7 @@ use std::mem;
 use std::ops::Range;
 use std::sync::{Arc, Weak};
 
-use crate::marks::{Decisions, Removal, Replacement};
+use crate::marks::{Decisions, KEPT, Removal, Replacement};
 use crate::scratch::{Scratch, ScratchPool};
 use crate::{Document, Line, Marks, Metadata, Span};
 
@@ -127,8 +127,6 @@ pub struct Segment<'c> {
     /// What became of it.
     pub verdict: Verdict<'c>,
 }
-
-const KEPT: u32 = u32::MAX;
 
 impl<'a> Cleaned<'a> {
     /// The result of `marks` on `doc`, which it takes to keep its lines

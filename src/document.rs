@@ -6,7 +6,7 @@ use std::fmt;
 use crate::Span;
 use crate::pipeline::Favor;
 use crate::scratch::Scratch;
-use crate::text::{self, KeyRoom, Regex, Shape, WordClass, WordCounts};
+use crate::text::{self, KeyBuffer, Regex, Shape, WordClass, WordCounts};
 
 /// One line of a [`Document`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -429,7 +429,7 @@ impl<'a> Document<'a> {
             let mut text: Vec<u8> = self.buffer();
             let mut spans = self.buffer();
             spans.reserve(self.lines.len());
-            let mut room = KeyRoom::default();
+            let mut key_buffer = KeyBuffer::default();
             for i in 0..self.lines.len() {
                 let line = self.line_text(i);
                 let mut counts = WordCounts::default();
@@ -440,7 +440,7 @@ impl<'a> Document<'a> {
                     let start = text.len();
                     shapes.push(Shape::with_key(
                         line,
-                        Some((&mut text, &mut room)),
+                        Some((&mut text, &mut key_buffer)),
                         Some(&mut counts),
                     ));
                     spans.push(KeySpan::new(start, text.len()));

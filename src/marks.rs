@@ -30,7 +30,9 @@ pub struct Replacement {
     pub reason: Cow<'static, str>,
 }
 
-const KEPT: u32 = u32::MAX;
+/// The slot of a kept line, in the marks and in the result built from
+/// them.
+pub(crate) const KEPT: u32 = u32::MAX;
 /// The slot of a blank line, which is neither kept nor removed: set apart
 /// from `KEPT` so that whether a line is kept is one comparison, asked of
 /// every line by nearly every cleaner.
@@ -223,6 +225,7 @@ impl<'a> Marks<'a> {
         lines.extend(
             self.slots
                 .iter()
+                // The result reads blank lines' slots as kept ones.
                 .map(|&slot| if slot == BLANK { KEPT } else { slot }),
         );
         doc.recycle(self.slots);

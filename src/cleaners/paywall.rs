@@ -121,8 +121,8 @@ pub(crate) const PAYWALL_HELD_WORDS: &str = "already not have read reading acces
 const MAX_WORDS: u32 = 25;
 
 /// What line `i` is, if a prompt or offer: asked in every round. Its
-/// length and words rule out most lines, at less cost than looking up
-/// what was found the round before.
+/// word count and word classes rule out most lines, at less cost than
+/// looking up what was found the round before.
 fn classify(doc: &Document<'_>, i: usize) -> Option<Kind> {
     static KIND: LineFact<Option<Kind>> = LineFact::new(classify_line);
     let words = doc.shape(i).words;

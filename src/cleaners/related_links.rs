@@ -177,7 +177,8 @@ pub(crate) fn is_related_heading(doc: &Document<'_>, i: usize) -> bool {
     (1..=8).contains(&shape.words) && !shape.ends_sentence && doc.fact(&RELATED_HEADING, i)
 }
 
-/// [`is_related_heading`] of a line of its shape.
+/// [`is_related_heading`] of a line whose shape it has let through: reached only
+/// from there.
 fn related_heading(doc: &Document<'_>, i: usize) -> bool {
     doc.key(i)
         .is_some_and(|key| HEADINGS.contains(key) || HEADING_FORMS.is_match(key))
@@ -191,7 +192,8 @@ pub(crate) fn is_labelled_link(doc: &Document<'_>, i: usize) -> bool {
     shape.words <= 40 && shape.inner_stops <= 1 && doc.fact(&LABELLED_LINK, i)
 }
 
-/// [`is_labelled_link`] of a line of its shape.
+/// [`is_labelled_link`] of a line whose shape it has let through: reached only
+/// from there.
 fn labelled_link(doc: &Document<'_>, i: usize) -> bool {
     let shape = doc.shape(i);
     let line = doc.line_text(i);

@@ -80,7 +80,8 @@ pub(crate) fn is_dated_headline(doc: &Document<'_>, i: usize) -> bool {
     shape.words <= 40 && shape.digits > 0 && doc.fact(&DATED_HEADLINE, i)
 }
 
-/// [`is_dated_headline`] of a line of its shape.
+/// [`is_dated_headline`] of a line whose shape it has let through: reached only
+/// from there.
 fn dated_headline(doc: &Document<'_>, i: usize) -> bool {
     let line = doc.line_text(i);
     // The headline is one clause with no date of its own: a line with two

@@ -7,7 +7,7 @@ mod shape;
 mod stopwords;
 mod word_regex;
 
-pub(crate) use shape::KeyRoom;
+pub(crate) use shape::KeyBuffer;
 pub use shape::{Initial, Shape};
 pub(crate) use stopwords::{
     AD_MARKER_WORDS, AGENCY_WORDS, CHROME_FORM_WORDS, COOKIE_WORDS, FURNITURE_LINK_WORDS,
@@ -79,7 +79,7 @@ pub(crate) fn trim_span(text: &str, span: Span) -> Span {
 pub(crate) fn push_key(line: &str, out: &mut Vec<u8>) {
     // The words of an ASCII line are read eight bytes at a time where its
     // shape is measured, in the same pass.
-    Shape::with_key(line, Some((out, &mut KeyRoom::default())), None);
+    Shape::with_key(line, Some((out, &mut KeyBuffer::default())), None);
 }
 
 /// [`push_key`] a character at a time, for any line.
@@ -257,7 +257,7 @@ pub(crate) fn needs_normalizing(line: &str) -> bool {
 fn is_plain_nfc(line: &str) -> bool {
     // Nearly every line beyond ASCII is told by one reading of its
     // characters in a table, where the searches below read it three times
-    // (a Japanese line's every character starts with 0xE3).
+    // and stop at many characters (Japanese kana all start with 0xE3).
     let plain = &*PLAIN_NFC;
     if line.chars().all(|c| c.is_ascii() || plain.get(c as usize)) {
         return true;

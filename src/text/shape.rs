@@ -82,7 +82,7 @@ impl Shape {
     /// Most lines are ASCII: their words are then read once for all three.
     pub(crate) fn with_key(
         line: &str,
-        mut key: Option<(&mut Vec<u8>, &mut KeyRoom)>,
+        mut key: Option<(&mut Vec<u8>, &mut KeyBuffer)>,
         mut words: Option<&mut WordCounts>,
     ) -> Shape {
         // Written as the words are counted, but for the longest lines.
@@ -90,7 +90,7 @@ impl Shape {
         let counted = Shape::count_ascii_words(
             line,
             key.as_mut()
-                .map(|(keys, room)| (&mut **keys, &mut **room))
+                .map(|(keys, buffer)| (&mut **keys, &mut **buffer))
                 .filter(|_| !long),
             words.as_mut().map(|words| {
                 **words = WordCounts::default();
@@ -127,14 +127,14 @@ impl Shape {
     /// all lines, ASCII ones and those whose only other characters are
     /// quotes, dashes and the like. A byte of a word is a character, and
     /// its class is in a table. Appends the line's key to the keys of `key`
-    /// when given, by way of its room, for a line of at most
+    /// when given, by way of its buffer, for a line of at most
     /// [`MAX_ASCII_KEY_BYTES`], and counts its
     /// words into `words` when given, with the table they are looked up
     /// in. `None`, with nothing appended, for a line with a letter, digit
     /// or mark beyond ASCII.
     fn count_ascii_words(
         line: &str,
-        mut key: Option<(&mut Vec<u8>, &mut KeyRoom)>,
+        mut key: Option<(&mut Vec<u8>, &mut KeyBuffer)>,
         mut words: Option<(&mut WordCounts, &WordTable)>,
     ) -> Option<Shape> {
         let table = &*ASCII_BITS;
@@ -170,9 +170,9 @@ impl Shape {
             }
             let upper = c & UPPER != 0;
             s.inner_stops += u32::from(std::mem::take(&mut prev_terminal) && upper);
-            if let Some((_, room)) = key.as_mut() {
+            if let Some((_, buffer)) = key.as_mut() {
                 // A space parts a word from the one before, if any.
-                room.0[key_len] = b' ';
+                buffer.0[key_len] = b' ';
                 key_len += usize::from(key_len > 0);
             }
             let mut word = Word::default();
@@ -188,8 +188,8 @@ impl Shape {
                     *half = lower & run_bytes;
                 }
                 at += run as usize;
-                if let Some((_, room)) = key.as_mut() {
-                    room.0[key_len..key_len + 8].copy_from_slice(&lower.to_le_bytes());
+                if let Some((_, buffer)) = key.as_mut() {
+                    buffer.0[key_len..key_len + 8].copy_from_slice(&lower.to_le_bytes());
                     key_len += run as usize;
                 }
                 if run < 8 {
@@ -203,8 +203,8 @@ impl Shape {
                 words.add_ascii_word(table, spelled, (spelled.len() <= 16).then_some(lookup));
             }
         }
-        if let Some((keys, room)) = key {
-            keys.extend_from_slice(&room.0[..key_len]);
+        if let Some((keys, buffer)) = key {
+            keys.extend_from_slice(&buffer.0[..key_len]);
         }
         Some(s)
     }
@@ -337,10 +337,11 @@ impl Shape {
         (self.words >= 10 && (self.ends_sentence || self.ends_colon)) || self.words >= 30
     }
 
-    /// Whether the line is all ASCII: as many characters as bytes, where
-    /// any other character takes two bytes or more.
+    /// Whether the line is all ASCII: its characters counted (marks not
+    /// among them) are never more than its bytes, and as many only when
+    /// every character is one byte.
     #[must_use]
-    pub fn is_ascii(&self) -> bool {
+    pub(crate) fn is_ascii(&self) -> bool {
         self.chars == self.bytes
     }
 
@@ -449,14 +450,15 @@ impl Class {
 }
 
 /// Where [`Shape::count_ascii_words`] writes a line's key, eight bytes at a
-/// time, before it is added to the keys: kept from line to line, as one
-/// made (and zeroed) for each line costs more than what is written to it.
-/// What a line leaves in it past its key is never read.
-pub(crate) struct KeyRoom([u8; MAX_ASCII_KEY_BYTES + 8]);
+/// time, before it is added to the keys. A document's readings keep one
+/// from line to line: made (and zeroed) for each line, it cost more than
+/// what is written to it. What a line leaves in it past its key is never
+/// read.
+pub(crate) struct KeyBuffer([u8; MAX_ASCII_KEY_BYTES + 8]);
 
-impl Default for KeyRoom {
-    fn default() -> KeyRoom {
-        KeyRoom([0; MAX_ASCII_KEY_BYTES + 8])
+impl Default for KeyBuffer {
+    fn default() -> KeyBuffer {
+        KeyBuffer([0; MAX_ASCII_KEY_BYTES + 8])
     }
 }
 
@@ -674,9 +676,9 @@ mod tests {
             super::super::push_key_by_chars(&line, &mut by_chars);
             // So are the word counts.
             let mut words = WordCounts::default();
-            // Its room holds what earlier lines left.
-            let mut room = KeyRoom([b'#'; MAX_ASCII_KEY_BYTES + 8]);
-            let counted = Shape::count_ascii_words(&line, Some((&mut key, &mut room)), Some((&mut words, WordCounts::words())));
+            // Its buffer holds what earlier lines left.
+            let mut buffer = KeyBuffer([b'#'; MAX_ASCII_KEY_BYTES + 8]);
+            let counted = Shape::count_ascii_words(&line, Some((&mut key, &mut buffer)), Some((&mut words, WordCounts::words())));
             let ascii_words = line.chars().all(|c| c.is_ascii() || !super::super::in_word(c));
             proptest::prop_assert_eq!(counted.is_some(), ascii_words);
             if let Some(counted) = counted {
@@ -730,7 +732,7 @@ mod tests {
             let mut words = WordCounts::default();
             let shape = Shape::with_key(
                 line,
-                Some((&mut key, &mut KeyRoom::default())),
+                Some((&mut key, &mut KeyBuffer::default())),
                 Some(&mut words),
             );
             super::super::push_key_by_chars(line, &mut by_chars);

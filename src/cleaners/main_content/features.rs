@@ -337,13 +337,14 @@ impl Features {
         // The features also read from the two lines either side: each such
         // column is a slice of one with those lines' values around it.
         const SHIFTED: [usize; 4] = [0, 2, 4, 7];
-        let width = lines.len() + 4;
+        const PAD: usize = 2;
+        let width = lines.len() + 2 * PAD;
         let mut padded = Vec::with_capacity(SHIFTED.len() * width);
         for c in SHIFTED {
-            extend_padded(&mut padded, &self.base, lines.clone(), 2, |row| row[c]);
+            extend_padded(&mut padded, &self.base, lines.clone(), PAD, |row| row[c]);
         }
         let shifted = |k: usize, offset: isize| {
-            let from = k * width + (2 + offset) as usize;
+            let from = (k * width + PAD).saturating_add_signed(offset);
             &padded[from..from + lines.len()]
         };
         let mut out = Columns::new(column, 0, f);
@@ -354,7 +355,7 @@ impl Features {
                 None => out.push(base.iter().map(|row| row[c])),
             }
         }
-        for offset in [-2isize, -1, 1, 2] {
+        for offset in [-2, -1, 1, 2] {
             for k in 0..SHIFTED.len() {
                 out.give(shifted(k, offset));
             }
@@ -386,8 +387,9 @@ impl Features {
                 .clone()
                 .map(|k| self.chrome[k] / self.words[k].max(1.0)),
         );
-        // The chrome-word lines within three lines, counted exactly: the
-        // prefix sums of ones and zeros are whole numbers.
+        // The chrome-word lines within three lines: the prefix sums of ones
+        // and zeros are whole numbers, so their difference is the count,
+        // which the window's mean times its width also gives.
         let chrome_lines = &self.sums[3];
         out.push(lines.clone().map(|k| {
             let near = chrome_lines[(k + 4).min(n)] - chrome_lines[k.saturating_sub(3)];
@@ -429,15 +431,16 @@ impl Features {
         f: impl FnMut(usize, &[f32]),
     ) {
         let n = self.len();
-        let mut padded = Vec::with_capacity(lines.len() + 6);
-        extend_padded(&mut padded, p, lines.clone(), 3, |&p| p);
+        const PAD: usize = 3;
+        let mut padded = Vec::with_capacity(lines.len() + 2 * PAD);
+        extend_padded(&mut padded, p, lines.clone(), PAD, |&p| p);
         let shifted = |offset: isize| {
-            let from = (3 + offset) as usize;
+            let from = PAD.saturating_add_signed(offset);
             &padded[from..from + lines.len()]
         };
         let mut out = Columns::new(column, STAGE1, f);
         out.give(&p[lines.clone()]);
-        for offset in [-3isize, -2, -1, 1, 2, 3] {
+        for offset in [-3, -2, -1, 1, 2, 3] {
             out.give(shifted(offset));
         }
         for radius in [5, 15] {
