@@ -58,13 +58,6 @@ pub struct Document<'a> {
     scratch: RefCell<Scratch>,
 }
 
-/// What of a line a pattern is matched against.
-#[derive(Clone, Copy, Debug)]
-enum Haystack {
-    Text = 0,
-    Key = 1,
-}
-
 /// Something cleaners learn about one line from the document alone (not
 /// from the marks), asked for again and again: by several cleaners, and in
 /// each round of those that run until nothing changes. A
@@ -462,9 +455,8 @@ impl<'a> Document<'a> {
     /// Whether `pattern` matches the [`key`](Document::key) of line `index`
     /// (false for a line without one).
     pub(crate) fn key_matches(&self, pattern: &'static Regex, index: usize) -> bool {
-        self.key(index).is_some_and(|key| {
-            self.may_match(pattern, Haystack::Key, index) && pattern.is_match(key)
-        })
+        self.key(index)
+            .is_some_and(|key| self.may_match(pattern, index) && pattern.is_match(key))
     }
 
     /// Whether line `index` may hold a word of `class` as `\b` parts its
@@ -501,50 +493,26 @@ impl<'a> Document<'a> {
         self.may_hold(class, index) && pattern.is_match(self.line_text(index))
     }
 
-    /// Whether `pattern` matches the [`line_text`](Document::line_text) of
-    /// line `index`.
-    pub(crate) fn text_matches(&self, pattern: &'static Regex, index: usize) -> bool {
-        self.may_match(pattern, Haystack::Text, index) && pattern.is_match(self.line_text(index))
-    }
-
-    /// Whether `pattern` may match line `index`'s text or key: false only
-    /// where none of the places its matches may start is. Those are found
-    /// for all lines at once, in one search of the whole text or of all
-    /// keys, on first use: most patterns match few lines, and one call of
-    /// the regex engine costs more than a line's share of that search.
-    fn may_match(&self, pattern: &'static Regex, on: Haystack, index: usize) -> bool {
-        // Patterns are aligned, so the low bit is free for the haystack.
-        let id = std::ptr::from_ref(pattern).addr() | on as usize;
+    /// Whether `pattern` may match line `index`'s key: false only where
+    /// none of the places its matches may start is. Those are found for all
+    /// lines at once, in one search of all keys, on first use: most patterns
+    /// match few lines, and one call of the regex engine costs more than a
+    /// line's share of that search. For a pattern tried on few lines, that
+    /// the words or shape of a line pick out, the search costs more than it
+    /// saves: those are matched line by line.
+    fn may_match(&self, pattern: &'static Regex, index: usize) -> bool {
+        let id = std::ptr::from_ref(pattern).addr();
         if let Some((_, lines)) = self.candidates.borrow().iter().find(|(p, _)| *p == id) {
             return lines[index];
         }
-        let lines = match on {
-            Haystack::Key => {
-                let keys = self.keys();
-                pattern.match_starts(&keys.text).map(|starts| {
-                    lines_holding(
-                        starts,
-                        keys.spans.iter().map(|span| span.range().unwrap_or((0, 0))),
-                        self.buffer(),
-                    )
-                })
-            }
-            Haystack::Text => pattern.match_starts(self.text).map(|starts| {
-                let mut lines = lines_holding(
-                    starts,
-                    self.lines
-                        .iter()
-                        .map(|line| (line.span.start, line.span.end)),
-                    self.buffer(),
-                );
-                // The text searched is the source; a line reads otherwise
-                // once normalised.
-                for (may, normalized) in lines.iter_mut().zip(self.normalized()) {
-                    *may |= normalized.is_some();
-                }
-                lines
-            }),
-        };
+        let keys = self.keys();
+        let lines = pattern.match_starts(&keys.text).map(|starts| {
+            lines_holding(
+                starts,
+                keys.spans.iter().map(|span| span.range().unwrap_or((0, 0))),
+                self.buffer(),
+            )
+        });
         let Some(lines) = lines else {
             return true;
         };
@@ -698,7 +666,7 @@ mod tests {
     use super::*;
 
     /// Patterns whose matches start with a few literals, so that documents
-    /// search for those first; one of them is case-insensitive.
+    /// search their keys for those first; one of them is case-insensitive.
     static COOKIES: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\bcookies?\b.*\b(?:accept|policy)\b|\bwe use\b").unwrap());
     static OUTLETS: LazyLock<Regex> =
@@ -742,20 +710,17 @@ mod tests {
                 "line {i}: {key:?}"
             );
             assert_eq!(
-                doc.text_matches(&OUTLETS, i),
-                OUTLETS.is_match(doc.line_text(i)),
-                "line {i}: {}",
-                doc.line_text(i)
+                doc.key_matches(&OUTLETS, i),
+                key.is_some_and(|key| OUTLETS.is_match(key)),
+                "line {i}: {key:?}"
             );
         }
         assert!(doc.key_matches(&COOKIES, 1) && doc.key_matches(&COOKIES, 9));
         assert!(!doc.key_matches(&COOKIES, 5) && !doc.key_matches(&COOKIES, 8));
         assert!(doc.key_matches(&NOTICES, 11) && doc.key_matches(&NOTICES, 12));
         assert!(!doc.key_matches(&NOTICES, 13));
-        assert!(doc.text_matches(&OUTLETS, 3) && doc.text_matches(&OUTLETS, 7));
-        // Found in the source, not because normalising changed the line.
-        assert!(doc.is_normalized(10) && doc.text_matches(&OUTLETS, 10));
-        assert!(!doc.text_matches(&OUTLETS, 0));
+        assert!(doc.key_matches(&OUTLETS, 3) && doc.key_matches(&OUTLETS, 7));
+        assert!(doc.key_matches(&OUTLETS, 10) && !doc.key_matches(&OUTLETS, 0));
     }
 
     #[test]

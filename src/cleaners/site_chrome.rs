@@ -359,7 +359,7 @@ fn is_button(words: u32, key: &str) -> bool {
 
 /// Whether line `i` is a copyright or footer line.
 fn is_copyright(doc: &Document<'_>, i: usize) -> bool {
-    doc.shape(i).words <= 30 && may_be_copyright(doc, i) && doc.text_matches(&COPYRIGHT, i)
+    doc.shape(i).words <= 30 && may_be_copyright(doc, i) && COPYRIGHT.is_match(doc.line_text(i))
 }
 
 /// Whether line `i` is a radio or TV show schedule entry.
