@@ -65,12 +65,28 @@ pub struct Document<'a> {
 ///
 /// Declare one as a `static`: its address tells facts apart.
 pub(crate) struct LineFact<T> {
+    /// Whether a line may have the fact, by a test of what is read of every
+    /// line (its shape, its words) that turns most lines away: those have
+    /// the default value, neither computed nor looked up, as a lookup costs
+    /// more than such a test.
+    may_apply: fn(&Document<'_>, usize) -> bool,
     compute: fn(&Document<'_>, usize) -> T,
 }
 
 impl<T> LineFact<T> {
     pub(crate) const fn new(compute: fn(&Document<'_>, usize) -> T) -> LineFact<T> {
-        LineFact { compute }
+        LineFact {
+            may_apply: |_, _| true,
+            compute,
+        }
+    }
+
+    /// A fact computed only for the lines `may_apply` lets through.
+    pub(crate) const fn of_lines(
+        may_apply: fn(&Document<'_>, usize) -> bool,
+        compute: fn(&Document<'_>, usize) -> T,
+    ) -> LineFact<T> {
+        LineFact { may_apply, compute }
     }
 }
 
@@ -522,7 +538,23 @@ impl<'a> Document<'a> {
     }
 
     /// The value of `fact` for line `index`, computed on first use.
-    pub(crate) fn fact<T: Copy + Send + 'static>(
+    // Inlined, so that each fact's test is known where it is asked for.
+    #[inline]
+    pub(crate) fn fact<T: Copy + Default + Send + 'static>(
+        &self,
+        fact: &'static LineFact<T>,
+        index: usize,
+    ) -> T {
+        if (fact.may_apply)(self, index) {
+            self.recorded_fact(fact, index)
+        } else {
+            T::default()
+        }
+    }
+
+    /// [`fact`](Document::fact) of a line its test let through: recorded,
+    /// or computed and recorded.
+    fn recorded_fact<T: Copy + Send + 'static>(
         &self,
         fact: &'static LineFact<T>,
         index: usize,
@@ -544,7 +576,7 @@ impl<'a> Document<'a> {
     /// `lines` not yet known: `Some` for each of `lines` (and any line asked
     /// before). One lookup of the fact serves all lines; the values stay
     /// borrowed until the result is dropped.
-    pub(crate) fn facts<T: Copy + Send + 'static>(
+    pub(crate) fn facts<T: Copy + Default + Send + 'static>(
         &self,
         fact: &'static LineFact<T>,
         lines: &[usize],
@@ -566,7 +598,13 @@ impl<'a> Document<'a> {
                 ),
                 None => missing.extend_from_slice(chunk),
             }
-            values.extend(missing.iter().map(|&i| (fact.compute)(self, i)));
+            values.extend(missing.iter().map(|&i| {
+                if (fact.may_apply)(self, i) {
+                    (fact.compute)(self, i)
+                } else {
+                    T::default()
+                }
+            }));
             self.record_facts(id, &missing, values.drain(..));
         }
         Ref::map(self.facts.borrow(), |facts| {
@@ -740,6 +778,27 @@ mod tests {
             [Some(1), Some(2), Some(3), Some(4)]
         );
         assert_eq!(COMPUTED.load(Ordering::Relaxed), 4);
+    }
+
+    #[test]
+    fn lines_a_fact_turns_away_have_its_default_and_are_not_computed() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static COMPUTED: AtomicUsize = AtomicUsize::new(0);
+        static LONG_LENGTH: LineFact<usize> = LineFact::of_lines(
+            |doc, i| doc.shape(i).chars >= 3,
+            |doc, i| {
+                COMPUTED.fetch_add(1, Ordering::Relaxed);
+                doc.line_text(i).len()
+            },
+        );
+        let doc = Document::new("a\nbb\nccc\ndddd");
+        assert_eq!(doc.fact(&LONG_LENGTH, 0), 0);
+        assert_eq!(doc.fact(&LONG_LENGTH, 2), 3);
+        assert_eq!(
+            doc.facts(&LONG_LENGTH, &[0, 1, 2, 3])[..],
+            [Some(0), Some(0), Some(3), Some(4)]
+        );
+        assert_eq!(COMPUTED.load(Ordering::Relaxed), 2);
     }
 
     #[test]

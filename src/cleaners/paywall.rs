@@ -120,19 +120,20 @@ pub(crate) const PAYWALL_HELD_WORDS: &str = "already not have read reading acces
 /// Longest line, in words, that can be a prompt: prompts are short.
 const MAX_WORDS: u32 = 25;
 
-/// What line `i` is, if a prompt or offer: asked in every round. Its
-/// word count and word classes rule out most lines, at less cost than
-/// looking up what was found the round before.
+/// What line `i` is, if a prompt or offer: asked in every round. Its word
+/// count and word classes rule out most lines.
 fn classify(doc: &Document<'_>, i: usize) -> Option<Kind> {
-    static KIND: LineFact<Option<Kind>> = LineFact::new(classify_line);
-    let words = doc.shape(i).words;
-    if words == 0 || words > MAX_WORDS || !doc.may_hold(PAYWALL_WORDS, i) {
-        return None;
-    }
+    static KIND: LineFact<Option<Kind>> = LineFact::of_lines(
+        |doc, i| {
+            let words = doc.shape(i).words;
+            (1..=MAX_WORDS).contains(&words) && doc.may_hold(PAYWALL_WORDS, i)
+        },
+        classify_line,
+    );
     doc.fact(&KIND, i)
 }
 
-/// [`classify`] of a line that may be a prompt or an offer.
+/// [`classify`] of a line of its length and words.
 fn classify_line(doc: &Document<'_>, i: usize) -> Option<Kind> {
     if !doc.key_matches_holding(&PROMPT_OR_OFFER, PAYWALL_WORDS, i) {
         return None;

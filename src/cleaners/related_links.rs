@@ -169,31 +169,39 @@ static HEADING_FORMS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("heading forms compile")
 });
 
-/// Whether line `i` heads a list of other stories. Its shape rules out
-/// most lines, at less cost than looking up what was found before.
+/// Whether line `i` heads a list of other stories: a few words, no
+/// sentence.
 pub(crate) fn is_related_heading(doc: &Document<'_>, i: usize) -> bool {
-    static RELATED_HEADING: LineFact<bool> = LineFact::new(related_heading);
-    let shape = doc.shape(i);
-    (1..=8).contains(&shape.words) && !shape.ends_sentence && doc.fact(&RELATED_HEADING, i)
+    static RELATED_HEADING: LineFact<bool> = LineFact::of_lines(
+        |doc, i| {
+            let shape = doc.shape(i);
+            (1..=8).contains(&shape.words) && !shape.ends_sentence
+        },
+        related_heading,
+    );
+    doc.fact(&RELATED_HEADING, i)
 }
 
-/// [`is_related_heading`] of a line whose shape it has let through: reached only
-/// from there.
+/// [`is_related_heading`] of a line of its shape.
 fn related_heading(doc: &Document<'_>, i: usize) -> bool {
     doc.key(i)
         .is_some_and(|key| HEADINGS.contains(key) || HEADING_FORMS.is_match(key))
 }
 
-/// Whether line `i` is a labelled link to another story. Its shape rules
-/// out long lines, at less cost than looking up what was found before.
+/// Whether line `i` is a labelled link to another story: not long, one
+/// sentence at most.
 pub(crate) fn is_labelled_link(doc: &Document<'_>, i: usize) -> bool {
-    static LABELLED_LINK: LineFact<bool> = LineFact::new(labelled_link);
-    let shape = doc.shape(i);
-    shape.words <= 40 && shape.inner_stops <= 1 && doc.fact(&LABELLED_LINK, i)
+    static LABELLED_LINK: LineFact<bool> = LineFact::of_lines(
+        |doc, i| {
+            let shape = doc.shape(i);
+            shape.words <= 40 && shape.inner_stops <= 1
+        },
+        labelled_link,
+    );
+    doc.fact(&LABELLED_LINK, i)
 }
 
-/// [`is_labelled_link`] of a line whose shape it has let through: reached only
-/// from there.
+/// [`is_labelled_link`] of a line of its shape.
 fn labelled_link(doc: &Document<'_>, i: usize) -> bool {
     let shape = doc.shape(i);
     let line = doc.line_text(i);

@@ -71,17 +71,20 @@ static BYLINE_START: LazyLock<Regex> = LazyLock::new(|| {
         .expect("byline start compiles")
 });
 
-/// Whether line `i` is a headline followed by its date. Its shape rules
-/// out most lines (a date has digits), at less cost than looking up what
-/// was found before.
+/// Whether line `i` is a headline followed by its date: not long, and with
+/// digits, as a date has.
 pub(crate) fn is_dated_headline(doc: &Document<'_>, i: usize) -> bool {
-    static DATED_HEADLINE: LineFact<bool> = LineFact::new(dated_headline);
-    let shape = doc.shape(i);
-    shape.words <= 40 && shape.digits > 0 && doc.fact(&DATED_HEADLINE, i)
+    static DATED_HEADLINE: LineFact<bool> = LineFact::of_lines(
+        |doc, i| {
+            let shape = doc.shape(i);
+            shape.words <= 40 && shape.digits > 0
+        },
+        dated_headline,
+    );
+    doc.fact(&DATED_HEADLINE, i)
 }
 
-/// [`is_dated_headline`] of a line whose shape it has let through: reached only
-/// from there.
+/// [`is_dated_headline`] of a line of its shape.
 fn dated_headline(doc: &Document<'_>, i: usize) -> bool {
     let line = doc.line_text(i);
     // The headline is one clause with no date of its own: a line with two
