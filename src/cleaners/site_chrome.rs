@@ -367,7 +367,7 @@ pub(crate) fn is_schedule(doc: &Document<'_>, i: usize) -> bool {
     let shape = doc.shape(i);
     shape.words <= 12
         && shape.digits > 0
-        && may_be_schedule(doc.line_text(i))
+        && may_be_schedule(doc.line_text(i), shape.is_ascii())
         && is_schedule_entry(doc.line_text(i))
 }
 
@@ -388,9 +388,10 @@ fn is_schedule_entry(line: &str) -> bool {
 }
 
 /// Whether `line` may be a schedule entry, by cheap tests: it ends
-/// (but for whitespace) with a digit, `am`, `pm` or `h`; and, when ASCII,
-/// has only letters and `.,'&-` before the first digit.
-fn may_be_schedule(line: &str) -> bool {
+/// (but for whitespace) with a digit, `am`, `pm` or `h`; and, when
+/// `ascii`, as its shape tells, has only letters and `.,'&-` before the
+/// first digit.
+fn may_be_schedule(line: &str, ascii: bool) -> bool {
     // Any digit of any script: the pattern's `\d` is Unicode's.
     let ends_as_one = line
         .trim_end()
@@ -400,7 +401,7 @@ fn may_be_schedule(line: &str) -> bool {
     if !ends_as_one {
         return false;
     }
-    if !line.is_ascii() {
+    if !ascii {
         return true;
     }
     let bytes = line.as_bytes();
