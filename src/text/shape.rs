@@ -1,4 +1,4 @@
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use super::eight::{self, eight_bytes};
 use super::stopwords::{WordCounts, WordTable};
@@ -484,7 +484,8 @@ pub(super) const MARK: u8 = 64;
 /// around it (`²`, and letters of a Unicode newer than its tables).
 pub(super) const WORD_GAP: u8 = 128;
 
-/// Builds the tables of character classes, which are built on first use.
+/// Builds the tables of character classes that most pages read, which are
+/// built on first use.
 pub(super) fn prepare() {
     LazyLock::force(&ASCII_BITS);
     LazyLock::force(&CLASS_BITS_BELOW_2800);
@@ -494,23 +495,43 @@ pub(super) fn prepare() {
 static ASCII_BITS: LazyLock<[u8; 128]> =
     LazyLock::new(|| std::array::from_fn(|b| Class::of(char::from(b as u8)).bits()));
 
-/// [`Class::bits`] of any character `c`, with [`MARK`] for a mark. Looked
-/// up for the characters below U+2800, ASCII and nearly all those of
-/// pages beyond it: the Unicode tables cost hundreds of instructions a
-/// character.
+/// [`class_bits`] of any character `c`, with [`MARK`] for a mark. Looked
+/// up in a table: the Unicode tables cost hundreds of instructions a
+/// character, and a page of Chinese, Japanese or Korean has thousands of
+/// characters of a few blocks.
 pub(super) fn class_bits(c: char) -> u8 {
-    CLASS_BITS_BELOW_2800
-        .get(c as usize)
-        .copied()
-        .unwrap_or_else(|| class_bits_of(c))
+    match CLASS_BITS_BELOW_2800.get(c as usize) {
+        Some(&bits) => bits,
+        None => class_page(c as usize / PAGE)[c as usize % PAGE],
+    }
 }
 
-/// [`class_bits`] of each character below U+2800.
+/// [`class_bits`] of each character below U+2800: the alphabets, general
+/// punctuation and the like, which most pages read. In one table, built
+/// whole, since a lookup there costs less than in [`CLASS_PAGES`].
 static CLASS_BITS_BELOW_2800: LazyLock<Box<[u8]>> = LazyLock::new(|| {
     (0..0x2800)
         .map(|c| char::from_u32(c).map_or(0, class_bits_of))
         .collect()
 });
+
+/// Characters per page of [`CLASS_PAGES`].
+const PAGE: usize = 256;
+
+/// [`class_bits_of`] of each character, a page of [`PAGE`] at a time, each
+/// built on first use: a text reads few pages of the 4,352, each often
+/// (the kana, the ideographs or the hangul syllables of its language).
+static CLASS_PAGES: [OnceLock<Box<[u8; PAGE]>>; (char::MAX as usize + 1) / PAGE] =
+    [const { OnceLock::new() }; (char::MAX as usize + 1) / PAGE];
+
+/// Page `page` of [`CLASS_PAGES`], built if it is not yet.
+fn class_page(page: usize) -> &'static [u8; PAGE] {
+    CLASS_PAGES[page].get_or_init(|| {
+        Box::new(std::array::from_fn(|low| {
+            char::from_u32((page * PAGE + low) as u32).map_or(0, class_bits_of)
+        }))
+    })
+}
 
 /// [`class_bits`], from the Unicode tables.
 fn class_bits_of(c: char) -> u8 {
@@ -741,6 +762,27 @@ mod tests {
             assert_eq!(counts_of(shape), counted_by_definition(line), "{len}");
             assert_eq!(words, WordCounts::of(line), "{len}");
         }
+    }
+
+    #[test]
+    fn classes_in_the_tables_are_those_of_the_unicode_tables() {
+        // Every character of the blocks of Chinese, Japanese and Korean
+        // text, on either side of the first table's end, and a sample of
+        // all the others.
+        let blocks = [
+            0x26F0..0x2900,
+            0x3000..0x3100,
+            0x4E00..0x4F00,
+            0xAC00..0xAD00,
+        ];
+        let sample = (0..=char::MAX as u32).step_by(61);
+        for c in blocks.into_iter().flatten().chain(sample) {
+            if let Some(c) = char::from_u32(c) {
+                assert_eq!(class_bits(c), class_bits_of(c), "{:X}", c as u32);
+            }
+        }
+        assert_eq!(class_bits('한'), ALNUM);
+        assert_eq!(class_bits('\u{3002}'), TERMINAL);
     }
 
     #[test]
