@@ -97,19 +97,15 @@ impl Shape {
                 (&mut **words, WordCounts::words())
             }),
         );
-        if let Some((keys, _)) = key.filter(|_| long || counted.is_none()) {
-            super::push_key_by_chars(line, keys);
-        }
-        let mut s = counted.unwrap_or_else(|| {
-            let (s, key_words_differ) = Shape::count(line);
-            if let Some(words) = words {
-                *words = WordCounts {
-                    key_words_differ,
-                    ..WordCounts::of(line)
-                };
+        let mut s = match counted {
+            Some(s) => {
+                if let Some((keys, _)) = key.filter(|_| long) {
+                    super::push_key_by_chars(line, keys);
+                }
+                s
             }
-            s
-        });
+            None => Shape::count_beyond_ascii(line, key.map(|(keys, _)| keys), words),
+        };
         s.bytes = line.len() as u32;
         s.initial = initial(line);
         let tail = line.trim_end_matches(is_closing);
@@ -120,6 +116,37 @@ impl Shape {
         s.quoted = line.chars().next().is_some_and(is_opening_quote)
             && line.chars().next_back().is_some_and(is_closing)
             && line.chars().nth(2).is_some();
+        s
+    }
+
+    /// [`count`](Shape::count) of a line with a letter, digit or mark beyond
+    /// ASCII, appending its key to `keys` and setting `words` to its
+    /// [`WordCounts`] when given. Apart from [`with_key`](Shape::with_key),
+    /// whose code for ASCII words, run on nearly every line, it would
+    /// otherwise slow.
+    #[inline(never)]
+    fn count_beyond_ascii(
+        line: &str,
+        keys: Option<&mut Vec<u8>>,
+        words: Option<&mut WordCounts>,
+    ) -> Shape {
+        let key = keys.map(|keys| {
+            let start = keys.len();
+            super::push_key_by_chars(line, keys);
+            &keys[start..]
+        });
+        let (s, key_words_differ) = Shape::count(line);
+        if let Some(words) = words {
+            *words = match key {
+                // Its words are the key's, already in lowercase: read there,
+                // no character is decoded or classed again.
+                Some(key) if !key_words_differ => WordCounts::of_key(key, line),
+                _ => WordCounts {
+                    key_words_differ,
+                    ..WordCounts::of(line)
+                },
+            };
+        }
         s
     }
 
@@ -719,6 +746,24 @@ mod tests {
             let (_, key_words_differ) = Shape::count(&line);
             proptest::prop_assert_eq!(words, WordCounts { key_words_differ, ..WordCounts::of(&line) });
             proptest::prop_assert_eq!(counts_of(Shape::of(&line)), counted_by_definition(&line));
+        }
+
+        #[test]
+        fn word_counts_read_with_the_key_are_those_read_from_the_line(
+            // Words with letters beyond ASCII (some of them uppercase,
+            // some lowercasing to more bytes), marks, letters `\b` parts
+            // from their neighbours, stop words, and words around 16 bytes.
+            line in "((the|Der|und|ÉTÉ|été|İstanbul|ß|ǅ|東京|서울|только|x²|a\u{301}|\u{301}|copyright|COPYRIGHT|[a-zé]{14,18})                [ ,.!'\u{2019}\u{3001}\u{3002}-]{0,2}){0,12}"
+        ) {
+            let mut key = b"earlier keys ".to_vec();
+            let mut by_chars = key.clone();
+            super::super::push_key_by_chars(&line, &mut by_chars);
+            let mut words = WordCounts::of("Copyright the share");
+            let shape = Shape::with_key(&line, Some((&mut key, &mut KeyBuffer::default())), Some(&mut words));
+            let (_, key_words_differ) = Shape::count(&line);
+            proptest::prop_assert_eq!(key, by_chars);
+            proptest::prop_assert_eq!(words, WordCounts { key_words_differ, ..WordCounts::of(&line) });
+            proptest::prop_assert_eq!(shape, Shape::of(&line));
         }
 
         #[test]

@@ -242,6 +242,27 @@ impl WordCounts {
         counts
     }
 
+    /// [`of`](WordCounts::of) `line`, whose key (see
+    /// [`push_key`](super::push_key)) is `key`, for a line whose key's words
+    /// are its words in lowercase: one without marks or letters that `\b`
+    /// parts from the letters around them (see
+    /// [`key_words_differ`](WordCounts::key_words_differ)). Its words are
+    /// read from the key, with nothing to decode or lowercase.
+    pub(crate) fn of_key(key: &[u8], line: &str) -> WordCounts {
+        let mut counts = WordCounts::default();
+        let words = &*WORDS;
+        for word in key.split(|&b| b == b' ').filter(|word| !word.is_empty()) {
+            let packed = (word.len() <= 16).then(|| {
+                let mut bytes = [0; 16];
+                bytes[..word.len()].copy_from_slice(word);
+                u128::from_le_bytes(bytes)
+            });
+            counts.add_bits(packed.map_or(0, |key| words.bits_of_key(key)));
+        }
+        counts.copyright = holds_copyright(line.as_bytes());
+        counts
+    }
+
     /// Counts a word whose bits in [`WORDS`] are `bits`.
     fn add_bits(&mut self, bits: u32) {
         self.stop_words.add_bits(bits);
