@@ -107,9 +107,34 @@ fn fixtures(c: &mut Criterion) {
     group.finish();
 }
 
+fn beyond_ascii(c: &mut Criterion) {
+    let pages = common::beyond_ascii();
+    let texts: Vec<&str> = pages.iter().map(|p| p.raw.as_str()).collect();
+    let pipeline = Pipeline::news();
+    for page in &pages {
+        let cleaned = pipeline.clean(&page.raw);
+        // The story's paragraphs, its only long lines, all stay.
+        for paragraph in page.raw.lines().filter(|line| line.chars().count() > 30) {
+            assert!(
+                cleaned.body().contains(paragraph),
+                "{}: dropped {paragraph}",
+                page.name
+            );
+        }
+    }
+
+    let mut group = c.benchmark_group("beyond-ascii");
+    add_references(&mut group, &texts, "");
+    group.bench_function("pipeline/news", |b| {
+        b.iter(|| clean_all(&pipeline, black_box(&texts)));
+    });
+    group.finish();
+}
+
 fn main() {
     let mut c = Criterion::default().configure_from_args();
     corpus_sample(&mut c);
     fixtures(&mut c);
+    beyond_ascii(&mut c);
     c.final_summary();
 }

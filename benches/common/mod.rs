@@ -56,6 +56,19 @@ pub fn corpus_sample() -> Vec<Page> {
         .collect()
 }
 
+/// The pages of `benches/beyond-ascii/`, in Japanese, Chinese and Korean,
+/// without gold text (see the README there).
+pub fn beyond_ascii() -> Vec<Page> {
+    ["ja", "zh", "ko"]
+        .into_iter()
+        .map(|name| Page {
+            name: name.to_owned(),
+            raw: read(&repo().join(format!("benches/beyond-ascii/{name}.txt"))),
+            gold: String::new(),
+        })
+        .collect()
+}
+
 /// The seed articles of `fixtures/articles/`, with their expected bodies.
 pub fn fixtures() -> Vec<Page> {
     let dir = repo().join("fixtures/articles");
