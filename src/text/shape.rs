@@ -130,12 +130,17 @@ impl Shape {
         keys: Option<&mut Vec<u8>>,
         words: Option<&mut WordCounts>,
     ) -> Shape {
-        let key = keys.map(|keys| {
-            let start = keys.len();
-            super::push_key_by_chars(line, keys);
-            &keys[start..]
-        });
-        let (s, key_words_differ) = Shape::count(line);
+        let (s, key_words_differ, key) = match keys {
+            Some(keys) => {
+                let start = keys.len();
+                let (s, key_words_differ) = Shape::count(line, Some(&mut *keys));
+                (s, key_words_differ, Some(&keys[start..]))
+            }
+            None => {
+                let (s, key_words_differ) = Shape::count(line, None);
+                (s, key_words_differ, None)
+            }
+        };
         if let Some(words) = words {
             *words = match key {
                 // Its words are the key's, already in lowercase: read there,
@@ -241,35 +246,40 @@ impl Shape {
     /// and inside words eight at a time; marks are part of the letter
     /// before them, as in NFC. Also tells whether the line holds a mark or
     /// a [`WORD_GAP`] (see [`WordCounts::key_words_differ`]), as it classes
-    /// every character beyond ASCII anyway.
-    fn count(line: &str) -> (Shape, bool) {
+    /// every character beyond ASCII anyway. Appends the line's key to `key`
+    /// when given, as [`push_key_by_chars`](super::push_key_by_chars)
+    /// writes it, from the same reading of each character.
+    fn count(line: &str, mut key: Option<&mut Vec<u8>>) -> (Shape, bool) {
         let bytes = line.as_bytes();
         let table = &*ASCII_BITS;
         let mut key_words_differ = false;
-        // The class of the character at `at`, marks skipped, moving `at`
-        // past it.
-        let mut next = |at: &mut usize| -> Option<u8> {
+        // The class of the character at `at`, and the character, marks
+        // skipped, moving `at` past it.
+        let mut next = |at: &mut usize| -> Option<(u8, char)> {
             loop {
                 let &b = bytes.get(*at)?;
                 if b.is_ascii() {
                     *at += 1;
-                    return Some(table[usize::from(b)]);
+                    return Some((table[usize::from(b)], char::from(b)));
                 }
                 let c = line[*at..].chars().next()?;
                 *at += c.len_utf8();
                 let bits = class_bits(c);
                 key_words_differ |= bits & (MARK | WORD_GAP) != 0;
                 if bits & MARK == 0 {
-                    return Some(bits);
+                    return Some((bits, c));
                 }
             }
         };
+        // Where the line's key starts: a word after another is parted from
+        // it by a space.
+        let key_start = key.as_ref().map_or(0, |key| key.len());
         let mut s = Shape::default();
         let mut prev_terminal = false;
         let mut at = 0;
         // A character after a word, read while looking for the word's end.
         let mut pending = None;
-        while let Some(c) = pending.take().or_else(|| next(&mut at)) {
+        while let Some((c, first)) = pending.take().or_else(|| next(&mut at)) {
             s.chars += 1;
             if c & ALNUM == 0 {
                 s.count_punctuation(c, &mut prev_terminal);
@@ -279,8 +289,18 @@ impl Shape {
             s.inner_stops += u32::from(std::mem::take(&mut prev_terminal) && upper);
             let mut word = Word::default();
             word.add(c);
+            if let Some(key) = key.as_mut() {
+                if key.len() > key_start {
+                    key.push(b' ');
+                }
+                push_lowercase(key, first);
+            }
             loop {
                 let (run, _) = word.add_ascii(eight_bytes(bytes, at));
+                if let Some(key) = key.as_mut() {
+                    // `| 0x20` lowercases a letter, and leaves a digit as it is.
+                    key.extend(bytes[at..at + run as usize].iter().map(|b| b | 0x20));
+                }
                 at += run as usize;
                 s.chars += run;
                 if run == 8 {
@@ -290,9 +310,12 @@ impl Shape {
                     break;
                 }
                 match next(&mut at) {
-                    Some(after) if after & ALNUM != 0 => {
+                    Some((after, c)) if after & ALNUM != 0 => {
                         s.chars += 1;
                         word.add(after);
+                        if let Some(key) = key.as_mut() {
+                            push_lowercase(key, c);
+                        }
                     }
                     after => {
                         pending = after;
@@ -575,6 +598,19 @@ fn class_bits_of(c: char) -> u8 {
         )
 }
 
+/// Appends `c`, a letter or digit, to `key` in lowercase, as
+/// [`push_key_by_chars`](super::push_key_by_chars) writes it.
+fn push_lowercase(key: &mut Vec<u8>, c: char) {
+    if c.is_ascii() {
+        // `| 0x20` lowercases a letter, and leaves a digit as it is.
+        key.push(c as u8 | 0x20);
+    } else {
+        for lower in c.to_lowercase() {
+            key.extend_from_slice(lower.encode_utf8(&mut [0; 4]).as_bytes());
+        }
+    }
+}
+
 fn initial(line: &str) -> Initial {
     let Some(c) = line.chars().next() else {
         return Initial::Other;
@@ -696,7 +732,7 @@ mod tests {
             line in "(a|Z|9|\\.|,| |!|\"|\u{2019}|\u{201D}|é|É|\u{301}|\u{200d}|ß|Ⅷ|٣|。|\\PC){0,40}\
                 |([A-Za-z0-9]{0,12}(é|É|\u{301}|ß|Ⅷ|٣|\u{2019}|。| |\\.)){0,6}[A-Za-z0-9]{0,12}"
         ) {
-            let (shape, key_words_differ) = Shape::count(&line);
+            let (shape, key_words_differ) = Shape::count(&line, None);
             proptest::prop_assert_eq!(shape, counted_by_definition(&line));
             // Its definition by the Unicode tables of each crate.
             proptest::prop_assert_eq!(key_words_differ, line.chars().any(|c| {
@@ -743,7 +779,7 @@ mod tests {
             // The line's reading is the same either way.
             let mut words = WordCounts::default();
             proptest::prop_assert_eq!(Shape::with_key(&line, None, Some(&mut words)), Shape::of(&line));
-            let (_, key_words_differ) = Shape::count(&line);
+            let (_, key_words_differ) = Shape::count(&line, None);
             proptest::prop_assert_eq!(words, WordCounts { key_words_differ, ..WordCounts::of(&line) });
             proptest::prop_assert_eq!(counts_of(Shape::of(&line)), counted_by_definition(&line));
         }
@@ -760,7 +796,7 @@ mod tests {
             super::super::push_key_by_chars(&line, &mut by_chars);
             let mut words = WordCounts::of("Copyright the share");
             let shape = Shape::with_key(&line, Some((&mut key, &mut KeyBuffer::default())), Some(&mut words));
-            let (_, key_words_differ) = Shape::count(&line);
+            let (_, key_words_differ) = Shape::count(&line, None);
             proptest::prop_assert_eq!(key, by_chars);
             proptest::prop_assert_eq!(words, WordCounts { key_words_differ, ..WordCounts::of(&line) });
             proptest::prop_assert_eq!(shape, Shape::of(&line));
