@@ -4,8 +4,8 @@
 //! throughput at the sizes.
 //!
 //! The step from the first size to the second is where the tables of the
-//! larger input leave the caches, and the `memchr` line count, which keeps
-//! nothing, takes it too. The step from the second to the third, both past
+//! larger input leave the caches; the `memchr` line count, which builds no
+//! tables, slows there too, as the input itself leaves them. The step from the second to the third, both past
 //! the caches, shows the rate the time grows at. The largest inputs take
 //! several seconds a cleaning and a few gigabytes of memory, and the bench
 //! a few minutes in all.

@@ -96,14 +96,7 @@ pub(super) fn push_key_by_chars(line: &str, out: &mut Vec<u8>) {
             out.push(b' ');
         }
         (any_word, gap) = (true, false);
-        if c.is_ascii() {
-            // `| 0x20` lowercases a letter, and leaves a digit as it is.
-            out.push(c as u8 | 0x20);
-        } else {
-            for lower in c.to_lowercase() {
-                out.extend_from_slice(lower.encode_utf8(&mut [0; 4]).as_bytes());
-            }
-        }
+        shape::push_lowercase(out, c);
     }
 }
 
@@ -495,6 +488,8 @@ mod tests {
             let mut key = b"earlier keys ".to_vec();
             push_key_by_chars(&line, &mut key);
             proptest::prop_assert_eq!(String::from_utf8(key), Ok(format!("earlier keys {}", key_by_definition(&line))));
+            // As a line's reading writes it.
+            proptest::prop_assert_eq!(super::key(&line), key_by_definition(&line));
         }
     }
 

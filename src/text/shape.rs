@@ -121,25 +121,30 @@ impl Shape {
 
     /// [`count`](Shape::count) of a line with a letter, digit or mark beyond
     /// ASCII, appending its key to `keys` and setting `words` to its
-    /// [`WordCounts`] when given. Apart from [`with_key`](Shape::with_key),
-    /// whose code for ASCII words, run on nearly every line, it would
-    /// otherwise slow.
+    /// [`WordCounts`] when given. Kept out of [`with_key`](Shape::with_key)
+    /// (`inline(never)`), so as not to slow its code for ASCII words, which
+    /// runs on nearly every line.
     #[inline(never)]
     fn count_beyond_ascii(
         line: &str,
-        keys: Option<&mut Vec<u8>>,
+        mut keys: Option<&mut Vec<u8>>,
         words: Option<&mut WordCounts>,
     ) -> Shape {
-        let (s, key_words_differ, key) = match keys {
-            Some(keys) => {
-                let start = keys.len();
-                let (s, key_words_differ) = Shape::count(line, Some(&mut *keys));
-                (s, key_words_differ, Some(&keys[start..]))
+        let start = keys.as_ref().map(|keys| keys.len());
+        let (s, key_words_differ) = Shape::count(line, keys.as_deref_mut());
+        let key = match (keys, start) {
+            (Some(keys), Some(start)) => {
+                if key_words_differ {
+                    // The counts skip every mark, where the key keeps those
+                    // that are letters too (a Devanagari vowel sign, say):
+                    // written again a character at a time. Rare but for
+                    // such scripts.
+                    keys.truncate(start);
+                    super::push_key_by_chars(line, keys);
+                }
+                Some(&keys[start..])
             }
-            None => {
-                let (s, key_words_differ) = Shape::count(line, None);
-                (s, key_words_differ, None)
-            }
+            _ => None,
         };
         if let Some(words) = words {
             *words = match key {
@@ -247,8 +252,10 @@ impl Shape {
     /// before them, as in NFC. Also tells whether the line holds a mark or
     /// a [`WORD_GAP`] (see [`WordCounts::key_words_differ`]), as it classes
     /// every character beyond ASCII anyway. Appends the line's key to `key`
-    /// when given, as [`push_key_by_chars`](super::push_key_by_chars)
-    /// writes it, from the same reading of each character.
+    /// when given, from the same reading of each character: the key
+    /// [`push_key_by_chars`](super::push_key_by_chars) writes, but for the
+    /// marks that are letters too, which it keeps and this skips (a line
+    /// with a mark tells so).
     fn count(line: &str, mut key: Option<&mut Vec<u8>>) -> (Shape, bool) {
         let bytes = line.as_bytes();
         let table = &*ASCII_BITS;
@@ -545,7 +552,7 @@ pub(super) fn prepare() {
 static ASCII_BITS: LazyLock<[u8; 128]> =
     LazyLock::new(|| std::array::from_fn(|b| Class::of(char::from(b as u8)).bits()));
 
-/// [`class_bits`] of any character `c`, with [`MARK`] for a mark. Looked
+/// [`Class::bits`] of any character `c`, with [`MARK`] for a mark. Looked
 /// up in a table: the Unicode tables cost hundreds of instructions a
 /// character, and a page of Chinese, Japanese or Korean has thousands of
 /// characters of a few blocks.
@@ -566,11 +573,13 @@ static CLASS_BITS_BELOW_2800: LazyLock<Box<[u8]>> = LazyLock::new(|| {
 });
 
 /// Characters per page of [`CLASS_PAGES`]: few enough that the pages a
-/// text reads hold few characters it does not (the 788 pages of the
-/// development set read 187 pages, 12,000 characters, where pages of 256
-/// would have been 84 and 21,500 characters, each of which costs the
+/// text reads hold few characters it does not (the 788 documents of the
+/// development set read 187 table pages, 12,000 characters, where pages of
+/// 256 would have been 84 and 21,500 characters, each of which costs the
 /// Unicode tables' search to build).
 const PAGE: usize = 64;
+
+const _: () = assert!((char::MAX as usize + 1) % PAGE == 0);
 
 /// [`class_bits_of`] of each character, a page of [`PAGE`] at a time, each
 /// built on first use: a text reads few pages of the 17,408, each often
@@ -598,9 +607,8 @@ fn class_bits_of(c: char) -> u8 {
         )
 }
 
-/// Appends `c`, a letter or digit, to `key` in lowercase, as
-/// [`push_key_by_chars`](super::push_key_by_chars) writes it.
-fn push_lowercase(key: &mut Vec<u8>, c: char) {
+/// Appends `c`, a letter or digit, to `key` in lowercase, as keys hold it.
+pub(super) fn push_lowercase(key: &mut Vec<u8>, c: char) {
     if c.is_ascii() {
         // `| 0x20` lowercases a letter, and leaves a digit as it is.
         key.push(c as u8 | 0x20);
@@ -787,9 +795,10 @@ mod tests {
         #[test]
         fn word_counts_read_with_the_key_are_those_read_from_the_line(
             // Words with letters beyond ASCII (some of them uppercase,
-            // some lowercasing to more bytes), marks, letters `\b` parts
-            // from their neighbours, stop words, and words around 16 bytes.
-            line in "((the|Der|und|ÉTÉ|été|İstanbul|ß|ǅ|東京|서울|только|x²|a\u{301}|\u{301}|copyright|COPYRIGHT|[a-zé]{14,18})                [ ,.!'\u{2019}\u{3001}\u{3002}-]{0,2}){0,12}"
+            // some lowercasing to more bytes), marks, some of them letters
+            // too, letters `\b` parts from their neighbours, stop words, and
+            // words around 16 bytes, touching or apart.
+            line in "((the|Der|und|ÉTÉ|été|İstanbul|ß|ǅ|東京|서울|только|x²|a\u{301}|\u{301}|\u{93E}|क\u{93E}|\u{E31}|\u{16F51}|confidentialité|confidentialités|copyright|COPYRIGHT|[a-zé]{14,18})[ ,.!'\u{2019}\u{3001}\u{3002}-]{0,2}){0,12}"
         ) {
             let mut key = b"earlier keys ".to_vec();
             let mut by_chars = key.clone();
@@ -800,6 +809,7 @@ mod tests {
             proptest::prop_assert_eq!(key, by_chars);
             proptest::prop_assert_eq!(words, WordCounts { key_words_differ, ..WordCounts::of(&line) });
             proptest::prop_assert_eq!(shape, Shape::of(&line));
+            proptest::prop_assert_eq!(counts_of(shape), counted_by_definition(&line));
         }
 
         #[test]

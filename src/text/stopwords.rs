@@ -222,7 +222,8 @@ pub(crate) struct WordCounts {
     pub(crate) classes: WordClass,
     /// Whether the words of its key, as `\b` parts them in the key or in
     /// the line, may not be its words in lowercase: when it holds a mark
-    /// (which the key drops) or a letter or digit that `\b` parts from the
+    /// (which the key drops, unless it is a letter too) or a letter or
+    /// digit that `\b` parts from the
     /// letters around it (`only²`; see `WORD_GAP` in `shape`). Never for an
     /// ASCII line. Set where the line's shape is read, which classes each
     /// of its characters.
