@@ -583,9 +583,17 @@ const _: () = assert!((char::MAX as usize + 1) % PAGE == 0);
 
 /// [`class_bits_of`] of each character, a page of [`PAGE`] at a time, each
 /// built on first use: a text reads few pages of the 17,408, each often
-/// (the kana, the ideographs or the hangul syllables of its language).
-static CLASS_PAGES: [OnceLock<Box<[u8; PAGE]>>; (char::MAX as usize + 1) / PAGE] =
-    [const { OnceLock::new() }; (char::MAX as usize + 1) / PAGE];
+/// (the kana, the ideographs or the hangul syllables of its language). The
+/// slots themselves, 272 KiB, are made on first use too: a static array of
+/// them would be as much data in every binary.
+static CLASS_PAGES: LazyLock<Box<[OnceLock<ClassPage>]>> = LazyLock::new(|| {
+    (0..(char::MAX as usize + 1) / PAGE)
+        .map(|_| OnceLock::new())
+        .collect()
+});
+
+/// A page of [`CLASS_PAGES`].
+type ClassPage = Box<[u8; PAGE]>;
 
 /// Page `page` of [`CLASS_PAGES`], built if it is not yet.
 fn class_page(page: usize) -> &'static [u8; PAGE] {
