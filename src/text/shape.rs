@@ -254,8 +254,8 @@ impl Shape {
     /// every character beyond ASCII anyway. Appends the line's key to `key`
     /// when given, from the same reading of each character: the key
     /// [`push_key_by_chars`](super::push_key_by_chars) writes, but for the
-    /// marks that are letters too, which it keeps and this skips (a line
-    /// with a mark tells so).
+    /// marks that are letters too, which it keeps and this skips (whether
+    /// the line holds a mark is told with the counts).
     fn count(line: &str, mut key: Option<&mut Vec<u8>>) -> (Shape, bool) {
         let bytes = line.as_bytes();
         let table = &*ASCII_BITS;
@@ -579,6 +579,7 @@ static CLASS_BITS_BELOW_2800: LazyLock<Box<[u8]>> = LazyLock::new(|| {
 /// Unicode tables' search to build).
 const PAGE: usize = 64;
 
+// The pages tile the characters.
 const _: () = assert!((char::MAX as usize + 1) % PAGE == 0);
 
 /// [`class_bits_of`] of each character, a page of [`PAGE`] at a time, each
