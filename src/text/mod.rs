@@ -83,20 +83,12 @@ pub(crate) fn push_key(line: &str, out: &mut Vec<u8>) {
 }
 
 /// [`push_key`] a character at a time, for any line.
+// Out of line: inlined, it slows `Shape::with_key`'s reading of ASCII words.
+#[inline(never)]
 pub(super) fn push_key_by_chars(line: &str, out: &mut Vec<u8>) {
-    let (mut any_word, mut gap) = (false, false);
+    let mut key = shape::KeyWriter::new(out);
     for c in line.chars() {
-        let bits = shape::class_bits(c);
-        // A mark continues its word, and is dropped.
-        if bits & shape::ALNUM == 0 {
-            gap |= bits & shape::MARK == 0;
-            continue;
-        }
-        if gap && any_word {
-            out.push(b' ');
-        }
-        (any_word, gap) = (true, false);
-        shape::push_lowercase(out, c);
+        key.add(c, shape::class_bits(c));
     }
 }
 

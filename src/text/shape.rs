@@ -132,20 +132,7 @@ impl Shape {
     ) -> Shape {
         let start = keys.as_ref().map(|keys| keys.len());
         let (s, key_words_differ) = Shape::count(line, keys.as_deref_mut());
-        let key = match (keys, start) {
-            (Some(keys), Some(start)) => {
-                if key_words_differ {
-                    // The counts skip every mark, where the key keeps those
-                    // that are letters too (a Devanagari vowel sign, say):
-                    // written again a character at a time. Rare but for
-                    // such scripts.
-                    keys.truncate(start);
-                    super::push_key_by_chars(line, keys);
-                }
-                Some(&keys[start..])
-            }
-            _ => None,
-        };
+        let key = keys.zip(start).map(|(keys, start)| &keys[start..]);
         if let Some(words) = words {
             *words = match key {
                 // Its words are the key's, already in lowercase: read there,
@@ -252,41 +239,40 @@ impl Shape {
     /// before them, as in NFC. Also tells whether the line holds a mark or
     /// a [`WORD_GAP`] (see [`WordCounts::key_words_differ`]), as it classes
     /// every character beyond ASCII anyway. Appends the line's key to `key`
-    /// when given, from the same reading of each character: the key
-    /// [`push_key_by_chars`](super::push_key_by_chars) writes, but for the
-    /// marks that are letters too, which it keeps and this skips (whether
-    /// the line holds a mark is told with the counts).
-    fn count(line: &str, mut key: Option<&mut Vec<u8>>) -> (Shape, bool) {
+    /// when given, from the same reading of each character.
+    fn count(line: &str, key: Option<&mut Vec<u8>>) -> (Shape, bool) {
         let bytes = line.as_bytes();
         let table = &*ASCII_BITS;
         let mut key_words_differ = false;
-        // The class of the character at `at`, and the character, marks
-        // skipped, moving `at` past it.
-        let mut next = |at: &mut usize| -> Option<(u8, char)> {
+        let mut key = key.map(KeyWriter::new);
+        // The class of the character at `at`, marks skipped, moving `at`
+        // past it. Every character read, marks too, goes to the key.
+        let mut next = |at: &mut usize, key: &mut Option<KeyWriter<'_>>| -> Option<u8> {
             loop {
                 let &b = bytes.get(*at)?;
-                if b.is_ascii() {
+                let (c, bits) = if b.is_ascii() {
                     *at += 1;
-                    return Some((table[usize::from(b)], char::from(b)));
+                    (char::from(b), table[usize::from(b)])
+                } else {
+                    let c = line[*at..].chars().next()?;
+                    *at += c.len_utf8();
+                    (c, class_bits(c))
+                };
+                if let Some(key) = key.as_mut() {
+                    key.add(c, bits);
                 }
-                let c = line[*at..].chars().next()?;
-                *at += c.len_utf8();
-                let bits = class_bits(c);
                 key_words_differ |= bits & (MARK | WORD_GAP) != 0;
                 if bits & MARK == 0 {
-                    return Some((bits, c));
+                    return Some(bits);
                 }
             }
         };
-        // Where the line's key starts: a word after another is parted from
-        // it by a space.
-        let key_start = key.as_ref().map_or(0, |key| key.len());
         let mut s = Shape::default();
         let mut prev_terminal = false;
         let mut at = 0;
         // A character after a word, read while looking for the word's end.
         let mut pending = None;
-        while let Some((c, first)) = pending.take().or_else(|| next(&mut at)) {
+        while let Some(c) = pending.take().or_else(|| next(&mut at, &mut key)) {
             s.chars += 1;
             if c & ALNUM == 0 {
                 s.count_punctuation(c, &mut prev_terminal);
@@ -296,17 +282,10 @@ impl Shape {
             s.inner_stops += u32::from(std::mem::take(&mut prev_terminal) && upper);
             let mut word = Word::default();
             word.add(c);
-            if let Some(key) = key.as_mut() {
-                if key.len() > key_start {
-                    key.push(b' ');
-                }
-                push_lowercase(key, first);
-            }
             loop {
                 let (run, _) = word.add_ascii(eight_bytes(bytes, at));
                 if let Some(key) = key.as_mut() {
-                    // `| 0x20` lowercases a letter, and leaves a digit as it is.
-                    key.extend(bytes[at..at + run as usize].iter().map(|b| b | 0x20));
+                    key.continue_word(&bytes[at..at + run as usize]);
                 }
                 at += run as usize;
                 s.chars += run;
@@ -316,13 +295,10 @@ impl Shape {
                 if bytes.get(at).is_none_or(u8::is_ascii) {
                     break;
                 }
-                match next(&mut at) {
-                    Some((after, c)) if after & ALNUM != 0 => {
+                match next(&mut at, &mut key) {
+                    Some(after) if after & ALNUM != 0 => {
                         s.chars += 1;
                         word.add(after);
-                        if let Some(key) = key.as_mut() {
-                            push_lowercase(key, c);
-                        }
                     }
                     after => {
                         pending = after;
@@ -616,15 +592,53 @@ fn class_bits_of(c: char) -> u8 {
         )
 }
 
-/// Appends `c`, a letter or digit, to `key` in lowercase, as keys hold it.
-pub(super) fn push_lowercase(key: &mut Vec<u8>, c: char) {
-    if c.is_ascii() {
-        // `| 0x20` lowercases a letter, and leaves a digit as it is.
-        key.push(c as u8 | 0x20);
-    } else {
-        for lower in c.to_lowercase() {
-            key.extend_from_slice(lower.encode_utf8(&mut [0; 4]).as_bytes());
+/// A line's key (see [`push_key`](super::push_key)) written a character
+/// at a time onto the keys before it.
+pub(super) struct KeyWriter<'k> {
+    out: &'k mut Vec<u8>,
+    /// A word of the line is written.
+    any_word: bool,
+    /// A character that is no letter, digit or mark came after it.
+    gap: bool,
+}
+
+impl<'k> KeyWriter<'k> {
+    pub(super) fn new(out: &'k mut Vec<u8>) -> KeyWriter<'k> {
+        KeyWriter {
+            out,
+            any_word: false,
+            gap: false,
         }
+    }
+
+    /// Writes `c`, of class `bits` (see [`class_bits`]): a letter or digit
+    /// in lowercase, a space before it where a gap parts it from the word
+    /// before. A mark continues its word, and is dropped, unless it is a
+    /// letter too.
+    pub(super) fn add(&mut self, c: char, bits: u8) {
+        if bits & ALNUM == 0 {
+            self.gap |= bits & MARK == 0;
+            return;
+        }
+        if self.gap && self.any_word {
+            self.out.push(b' ');
+        }
+        (self.any_word, self.gap) = (true, false);
+        if c.is_ascii() {
+            // `| 0x20` lowercases a letter, and leaves a digit as it is.
+            self.out.push(c as u8 | 0x20);
+        } else {
+            for lower in c.to_lowercase() {
+                self.out
+                    .extend_from_slice(lower.encode_utf8(&mut [0; 4]).as_bytes());
+            }
+        }
+    }
+
+    /// Writes `letters`, ASCII letters and digits right after a letter or
+    /// digit written, as [`add`](KeyWriter::add) would one by one.
+    fn continue_word(&mut self, letters: &[u8]) {
+        self.out.extend(letters.iter().map(|b| b | 0x20));
     }
 }
 
