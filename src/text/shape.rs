@@ -418,10 +418,12 @@ impl Word {
         let run = eight::bytes_before(ends);
         // The bits below the first end's high bit, 0 for none.
         let before_end = ((ends & ends.wrapping_neg()) >> 7).wrapping_sub(1);
-        let digits = eight::count_high(eight::digits(chunk) & before_end);
+        // Every byte of the run is a letter or digit.
+        let digits = eight::count_high(eight::digits_among_alphanumeric(chunk) & before_end);
         self.letters += run - digits;
         self.digits += digits;
-        self.uppercase += eight::count_high(eight::uppercase(chunk) & before_end);
+        self.uppercase +=
+            eight::count_high(eight::uppercase_among_alphanumeric(chunk) & before_end);
         (run, before_end)
     }
 }
