@@ -273,6 +273,10 @@ impl<'a> Document<'a> {
     /// whitespace one space. Cleaners match on this text, so that cleaning
     /// a result again reads every line as the first time.
     #[must_use]
+    // Asked for by every cleaner, from other modules and crates, for line
+    // after line: inlined there, as calls between the release build's
+    // codegen units otherwise are not.
+    #[inline]
     pub fn line_text(&self, index: usize) -> &str {
         match self.normalized().get(index) {
             Some(Some(normalized)) => normalized,
@@ -282,6 +286,7 @@ impl<'a> Document<'a> {
 
     /// The trimmed text of line `index`, as in the source.
     #[must_use]
+    #[inline]
     pub fn raw_line_text(&self, index: usize) -> &'a str {
         &self.text[self.lines[index].content.range()]
     }
@@ -423,12 +428,16 @@ impl<'a> Document<'a> {
     }
 
     /// The word counts of line `index` (see [`WordCounts`]).
+    // Inlined, as `line_text` is.
+    #[inline]
     pub(crate) fn word_counts(&self, index: usize) -> &WordCounts {
         &self.readings().words[index]
     }
 
     /// The shapes, keys and word counts of all lines: one reading of each
     /// line's words gives all three, and nearly every cleaning needs them.
+    // Inlined, as `line_text` is.
+    #[inline]
     fn readings(&self) -> &Readings {
         self.readings.get_or_init(|| {
             let mut shapes = self.buffer();
@@ -478,6 +487,8 @@ impl<'a> Document<'a> {
     /// Whether line `index` may hold a word of `class` as `\b` parts its
     /// text or key: false only when none of its words is of `class`, and
     /// its words are those of its key (see [`WordCounts::key_words_differ`]).
+    // Inlined, as `line_text` is.
+    #[inline]
     pub(crate) fn may_hold(&self, class: WordClass, index: usize) -> bool {
         let counts = self.word_counts(index);
         counts.classes & class != 0 || counts.key_words_differ
@@ -488,6 +499,8 @@ impl<'a> Document<'a> {
     /// end: a line that cannot hold one (see [`may_hold`](Document::may_hold))
     /// is not searched. The whole document is never searched for where
     /// matches may start: the words rule out more.
+    // Inlined, as `line_text` is.
+    #[inline]
     pub(crate) fn key_matches_holding(
         &self,
         pattern: &Regex,
@@ -500,6 +513,8 @@ impl<'a> Document<'a> {
 
     /// [`key_matches_holding`](Document::key_matches_holding) on the
     /// [`line_text`](Document::line_text) of line `index`.
+    // Inlined, as `line_text` is.
+    #[inline]
     pub(crate) fn text_matches_holding(
         &self,
         pattern: &Regex,

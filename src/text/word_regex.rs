@@ -130,6 +130,8 @@ impl Regex {
         self.full.as_str()
     }
 
+    // Inlined into the cleaners' modules, as `Document::line_text` is.
+    #[inline]
     pub(crate) fn is_match(&self, haystack: &str) -> bool {
         self.skip(haystack, 0)
             .is_some_and(|at| self.full.is_match_at(haystack, at))
