@@ -374,6 +374,9 @@ impl Phrases {
         Phrases { keys, filter }
     }
 
+    // Inlined into the cleaners' modules, as `Document::line_text` is:
+    // the filter turns nearly every key away.
+    #[inline]
     pub(crate) fn contains(&self, key: &str) -> bool {
         self.filter.get(Phrases::filter_bit(key)) && self.keys.contains(key)
     }
