@@ -52,8 +52,11 @@ pub(super) fn prepare() {
 }
 
 /// `(x as f32).ln_1p()`, looked up for the small counts nearly all are.
-fn ln_1p(x: usize) -> f32 {
-    match LN_1P_OF_SMALL.get(x) {
+/// The table is fetched once, by this call, rather than at each lookup: a
+/// document's features take a dozen per line.
+fn ln_1p_of_counts() -> impl Fn(usize) -> f32 + Copy {
+    let table: &'static [f32; 1024] = &LN_1P_OF_SMALL;
+    move |x| match table.get(x) {
         Some(&y) => y,
         None => (x as f32).ln_1p(),
     }
@@ -85,6 +88,7 @@ impl Features {
     /// The features of the lines of `doc` that `kept` admits: those the
     /// cleaners before this one left.
     pub(super) fn of(doc: &Document<'_>, kept: impl Fn(usize) -> bool) -> Features {
+        let ln_1p = ln_1p_of_counts();
         let mut lines: Vec<usize> = doc.buffer();
         lines.extend(doc.content_lines().filter(|&i| kept(i)));
         let line_marks = doc.facts(&LINE_MARKS, &lines);
@@ -333,6 +337,7 @@ impl Features {
         column: &mut Vec<f32>,
         f: impl FnMut(usize, &[f32]),
     ) {
+        let ln_1p = ln_1p_of_counts();
         let n = self.len();
         // The features also read from the two lines either side: each such
         // column is a slice of one with those lines' values around it.
