@@ -273,9 +273,9 @@ impl<'a> Document<'a> {
     /// whitespace one space. Cleaners match on this text, so that cleaning
     /// a result again reads every line as the first time.
     #[must_use]
-    // Asked for by every cleaner, from other modules and crates, for line
-    // after line: inlined there, as calls between the release build's
-    // codegen units otherwise are not.
+    // Asked for line after line by every cleaner, built in or a user's:
+    // inlined into them, which calls across crates and codegen units
+    // otherwise are not.
     #[inline]
     pub fn line_text(&self, index: usize) -> &str {
         match self.normalized().get(index) {

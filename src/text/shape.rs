@@ -416,7 +416,7 @@ impl Word {
         let ends = eight::not_alphanumeric(chunk);
         // Bytes past the line read as 0, which ends a word.
         let run = eight::bytes_before(ends);
-        // The bits below the first end's high bit, 0 for none.
+        // The bits below the first end's high bit: all of them for none.
         let before_end = ((ends & ends.wrapping_neg()) >> 7).wrapping_sub(1);
         // Every byte of the run is a letter or digit.
         let digits = eight::count_high(eight::digits_among_alphanumeric(chunk) & before_end);
