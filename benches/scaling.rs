@@ -3,12 +3,12 @@
 //! with the reference runs over the same bytes. Linear time shows as equal
 //! throughput at the sizes.
 //!
-//! The step from the first size to the second is where the tables of the
-//! larger input leave the caches; the `memchr` line count, which builds no
-//! tables, slows there too, as the input itself leaves them. The step from the second to the third, both past
-//! the caches, shows the rate the time grows at. The largest inputs take
-//! several seconds a cleaning and a few gigabytes of memory, and the bench
-//! a few minutes in all.
+//! The time steps where an input's tables leave the caches, at the second
+//! size for some inputs and the third for others; the `memchr` line count,
+//! which builds no tables, slows there too, as the input itself leaves
+//! them. Between two sizes both past the caches, the time grows at the
+//! rate the work does. The largest inputs take several seconds a cleaning
+//! and a few gigabytes of memory, and the bench about eight minutes in all.
 //!
 //! `cargo bench --bench scaling`
 

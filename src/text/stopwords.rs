@@ -224,8 +224,8 @@ pub(crate) struct WordCounts {
     /// the line, may not be its words in lowercase: when it holds a mark
     /// (which the key drops, unless it is a letter too) or a letter or
     /// digit that `\b` parts from the letters around it (`only²`; see
-    /// `WORD_GAP` in `shape`). Never for an ASCII line. Set where the line's shape is read, which classes each
-    /// of its characters.
+    /// `WORD_GAP` in `shape`). Never for an ASCII line. Set where the
+    /// line's shape is read, which classes each of its characters.
     pub(crate) key_words_differ: bool,
 }
 
