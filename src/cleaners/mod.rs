@@ -182,8 +182,9 @@ pub(crate) mod testing {
         }
         assert!(matched > 0, "the sample has no match to check");
         // Enough cases for each alternative to come up many times.
-        let mut runner = TestRunner::new(Config::with_cases(4096));
         for source in sources {
+            // A runner per source: one that has run its cases runs no more.
+            let mut runner = TestRunner::new(Config::with_cases(4096));
             let text = string_regex(&generator_of(source)).expect("generator compiles");
             runner
                 .run(&(text, "([a-z]{1,3} ){0,2}"), |(text, before)| {
