@@ -110,12 +110,16 @@ static PROMPT_OR_OFFER: LazyLock<Regex> = LazyLock::new(|| {
 /// each alternative, a word that `\b`, a space or an end bounds on both
 /// sides, so that a line none of whose words is one of these needs no
 /// search (see [`Document::key_matches_holding`]); most lines are such.
-pub(crate) const PAYWALL_HELD_WORDS: &str = "already not have read reading access article articles story stories \
-     content subscribers members only free limit left remaining abonnieren weiterlesen abonnent \
-     artikel vous abonner suite suscribete suscriptor suscriptores assinantes abbonati abbonato \
-     accedi assine assinante login abonneer abonnee om trial time anytime unlimited digital premium \
-     sources titles publications place from curated app subscription membership play week month \
-     year subscribe now abo probeabo gratuit gratis abonné abonnés suscríbete sesión grátis";
+/// Where an alternative offers a choice, the words are those that short
+/// lines of pages hold least often (`cancel` rather than `time`, `news`,
+/// `titles` and `stories` rather than `from`).
+pub(crate) const PAYWALL_HELD_WORDS: &str = "already yet account read reading access article articles story \
+     stories content subscriber subscribers members reached used left remaining limit abonnieren \
+     weiterlesen abonnent artikel vous abonner suite suscribete suscriptor suscriptores assinantes \
+     abbonati abbonato accedi assine assinante login abonneer abonnee om trial day days week weeks \
+     month months year cancel unlimited premium sources titles publications news curated app \
+     subscription membership play subscribe now try abo probeabo gratuit gratis abonné abonnés \
+     suscríbete sesión grátis";
 
 /// Longest line, in words, that can be a prompt: prompts are short.
 const MAX_WORDS: u32 = 25;
