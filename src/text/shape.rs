@@ -174,6 +174,13 @@ impl Shape {
         let mut prev_terminal = false;
         let mut at = 0;
         while let Some(&byte) = bytes.get(at) {
+            // Most of what stands between words, and no count's business:
+            // a sentence break stands across it, as `count_punctuation`
+            // has it for any whitespace.
+            if byte == b' ' {
+                at += 1;
+                continue;
+            }
             if !byte.is_ascii() {
                 // Between words, as words end at any byte beyond ASCII.
                 let c = line.get(at..)?.chars().next()?;
