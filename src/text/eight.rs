@@ -72,9 +72,14 @@ pub(super) fn controls(chunk: u64) -> u64 {
     in_range(chunk, 0, 0x1F) | in_range(chunk, 0x7F, 0x7F)
 }
 
+/// The high bit of each byte of `chunk` that is `byte`, ASCII.
+pub(super) fn equal_to(chunk: u64, byte: u8) -> u64 {
+    in_range(chunk, byte, byte)
+}
+
 /// The high bit of each byte of `chunk` that is a plain space.
 pub(super) fn spaces(chunk: u64) -> u64 {
-    in_range(chunk, b' ', b' ')
+    equal_to(chunk, b' ')
 }
 
 /// The high bit of each byte of `chunk` beyond ASCII.

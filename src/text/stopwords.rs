@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use crate::cleaners::{ad_markers, captions, media, metadata, paywall, site_chrome};
 
-use super::eight::{bytes_before, eight_bytes, not_alphanumeric, splat};
+use super::eight::{self, bytes_before, eight_bytes, not_alphanumeric, splat};
 use super::{Bits, spread};
 
 /// A language with a stop-word list.
@@ -291,12 +291,28 @@ impl WordCounts {
 const COPYRIGHT: &[u8] = b"copyright";
 
 /// Whether `key`, that of a word of `len` bytes (see [`word_keys`]), holds
-/// `copyright`: compared in place, at each offset it fits at, rather than
-/// searched for.
+/// `copyright`: compared in place, rather than searched for, at each
+/// offset it fits at where a `c` is. Those offsets are all among the key's
+/// first eight bytes, as a key has at most 16; most long words have no `c`
+/// there.
 fn key_holds_copyright(key: u128, len: usize) -> bool {
     const KEY: u128 = u128::from_le_bytes(*b"copyright\0\0\0\0\0\0\0");
     const MASK: u128 = (1 << (8 * COPYRIGHT.len())) - 1;
-    (0..=len.saturating_sub(COPYRIGHT.len())).any(|at| (key >> (8 * at)) & MASK == KEY)
+    let offsets = (len + 1).saturating_sub(COPYRIGHT.len());
+    let fits = match offsets {
+        0 => return false,
+        1..8 => (1u64 << (8 * offsets)) - 1,
+        _ => u64::MAX,
+    };
+    let mut starts = eight::equal_to(key as u64, b'c') & fits;
+    while starts != 0 {
+        let at = starts.trailing_zeros() / 8;
+        if (key >> (8 * at)) & MASK == KEY {
+            return true;
+        }
+        starts &= starts - 1;
+    }
+    false
 }
 
 /// Whether `text` holds `copyright` in any case.
@@ -702,6 +718,21 @@ mod tests {
             word_keys(&text, |k| keys.push(k));
             let expected: Vec<Option<u128>> = words(&text).map(pack).collect();
             proptest::prop_assert_eq!(keys, expected);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn keys_hold_copyright_where_their_words_do(
+            word in "[copyrightC0]{0,8}(copyright)?[copyrightC0]{0,8}"
+        ) {
+            if let Some(key) = pack(&word) {
+                proptest::prop_assert_eq!(
+                    key_holds_copyright(key, word.len()),
+                    holds_copyright(word.as_bytes()),
+                    "{}", word
+                );
+            }
         }
     }
 
