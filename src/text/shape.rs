@@ -208,15 +208,19 @@ impl Shape {
             }
             let mut word = Word::default();
             let start = at;
-            // The word's own key, as `word_keys` gives it, in two halves.
-            let mut word_key = [0u64; 2];
+            // The word's own key, as `word_keys` gives it, in two halves:
+            // from its first chunk and its second, if any. Apart, not in an
+            // array indexed by the chunk, they stay in registers.
+            let (mut key_low, mut key_high) = (0u64, 0u64);
             loop {
                 let chunk = eight_bytes(bytes, at);
                 let (run, run_bytes) = word.add_ascii(chunk);
                 // `| 0x20` lowercases a letter, and leaves a digit as it is.
                 let lower = chunk | eight::splat(0x20);
-                if let Some(half) = word_key.get_mut((at - start) / 8) {
-                    *half = lower & run_bytes;
+                match at - start {
+                    0 => key_low = lower & run_bytes,
+                    8 => key_high = lower & run_bytes,
+                    _ => {}
                 }
                 at += run as usize;
                 if let Some((_, buffer)) = key.as_mut() {
@@ -230,7 +234,7 @@ impl Shape {
             s.count_word(&word, upper);
             if let Some((words, table)) = words.as_mut() {
                 let spelled = &bytes[start..at];
-                let lookup = u128::from(word_key[1]) << 64 | u128::from(word_key[0]);
+                let lookup = u128::from(key_high) << 64 | u128::from(key_low);
                 words.add_ascii_word(table, spelled, (spelled.len() <= 16).then_some(lookup));
             }
         }
