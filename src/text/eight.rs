@@ -40,7 +40,7 @@ fn in_range(chunk: u64, lo: u8, hi: u8) -> u64 {
 }
 
 /// The high bit of each byte of `chunk` that is an ASCII digit.
-pub(super) fn digits(chunk: u64) -> u64 {
+fn digits(chunk: u64) -> u64 {
     in_range(chunk, b'0', b'9')
 }
 
