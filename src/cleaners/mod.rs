@@ -159,6 +159,15 @@ pub(crate) mod testing {
         held_words_hold_every_line(&[pattern.as_str()], on_text, class);
     }
 
+    /// The text of each page of the bench's sample, in the repository.
+    pub(crate) fn sample_pages() -> impl Iterator<Item = String> {
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/benches/data"))
+            .expect("the sample is in the repository")
+            .filter_map(|entry| {
+                std::fs::read_to_string(entry.expect("listed").path().join("raw.txt")).ok()
+            })
+    }
+
     /// Checks that every line `matches` accepts may hold a word of `class`
     /// (see [`Document::may_hold`]): the lines of the bench's sample, and
     /// text generated from each of `sources`, the patterns it matches.
@@ -168,13 +177,7 @@ pub(crate) mod testing {
         class: WordClass,
     ) {
         let mut matched = 0;
-        for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/benches/data"))
-            .expect("the sample is in the repository")
-        {
-            let Ok(page) = std::fs::read_to_string(entry.expect("listed").path().join("raw.txt"))
-            else {
-                continue;
-            };
+        for page in sample_pages() {
             for line in page.lines().filter(|&line| matches(line)) {
                 matched += 1;
                 assert!(searched_holding(line, class), "{line}");
