@@ -29,7 +29,7 @@
 
 use std::sync::LazyLock;
 
-use crate::text::{PAYWALL_WORDS, Regex};
+use crate::text::{OFFER_WORDS, PROMPT_WORDS, Regex};
 
 use crate::cleaners::prose_bounds;
 use crate::cleaners::related_links::is_related_heading;
@@ -99,27 +99,28 @@ static PROMPT: LazyLock<Regex> =
 static OFFER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(OFFER_PATTERN).expect("offer patterns compile"));
 
-/// Either of [`PROMPT`] and [`OFFER`]: one search rules both out on the
-/// lines that are neither, nearly all.
-static PROMPT_OR_OFFER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!("(?:{PROMPT_PATTERN})|(?:{OFFER_PATTERN})"))
-        .expect("prompt and offer patterns compile")
-});
+/// Words of which every match of [`PROMPT`] holds one, whole: of each
+/// alternative, a word that `\b`, a space or an end bounds on both sides,
+/// so that a line none of whose words is one of these needs no search
+/// (see [`Document::key_matches_holding`]); most lines are such. Where an
+/// alternative offers a choice, the words are those that short lines of
+/// pages hold least often (`yet` and `account` rather than `not` and
+/// `have`). Each pattern has its words, not both one list: a line is then
+/// searched by the pattern whose words it holds, nearly always one, and
+/// each pattern's automaton, smaller than theirs together, builds fewer
+/// states as lines come.
+pub(crate) const PROMPT_HELD_WORDS: &str = "already yet account read reading access article \
+     story stories content subscriber subscribers members reached used left remaining limit \
+     abonnieren weiterlesen abonnent artikel vous abonner abonné abonnés suite suscribete \
+     suscríbete suscriptor suscriptores sesión assinantes abbonati abbonato accedi assine \
+     assinante login abonneer abonnee om";
 
-/// Words of which every match of [`PROMPT_OR_OFFER`] holds one, whole: of
-/// each alternative, a word that `\b`, a space or an end bounds on both
-/// sides, so that a line none of whose words is one of these needs no
-/// search (see [`Document::key_matches_holding`]); most lines are such.
-/// Where an alternative offers a choice, the words are those that short
-/// lines of pages hold least often (`cancel` rather than `time`, `news`,
-/// `titles` and `stories` rather than `from`).
-pub(crate) const PAYWALL_HELD_WORDS: &str = "already yet account read reading access article articles story \
-     stories content subscriber subscribers members reached used left remaining limit abonnieren \
-     weiterlesen abonnent artikel vous abonner suite suscribete suscriptor suscriptores assinantes \
-     abbonati abbonato accedi assine assinante login abonneer abonnee om trial day days week weeks \
-     month months year cancel unlimited premium sources titles publications news curated app \
-     subscription membership play subscribe now try abo probeabo gratuit gratis abonné abonnés \
-     suscríbete sesión grátis";
+/// Words of which every match of [`OFFER`] holds one, whole, as
+/// [`PROMPT_HELD_WORDS`] are of prompts (`cancel` rather than `time`,
+/// `news`, `titles` and `stories` rather than `from`).
+pub(crate) const OFFER_HELD_WORDS: &str = "trial day days week weeks month months year cancel \
+     unlimited access subscription premium sources titles publications news stories curated \
+     app membership play reading subscribe now try abo probeabo gratuit gratis grátis";
 
 /// Longest line, in words, that can be a prompt: prompts are short.
 const MAX_WORDS: u32 = 25;
@@ -130,7 +131,7 @@ fn classify(doc: &Document<'_>, i: usize) -> Option<Kind> {
     static KIND: LineFact<Option<Kind>> = LineFact::of_lines(
         |doc, i| {
             let words = doc.shape(i).words;
-            (1..=MAX_WORDS).contains(&words) && doc.may_hold(PAYWALL_WORDS, i)
+            (1..=MAX_WORDS).contains(&words) && doc.may_hold(PROMPT_WORDS | OFFER_WORDS, i)
         },
         classify_line,
     );
@@ -139,20 +140,15 @@ fn classify(doc: &Document<'_>, i: usize) -> Option<Kind> {
 
 /// [`classify`] of a line of its length and words.
 fn classify_line(doc: &Document<'_>, i: usize) -> Option<Kind> {
-    if !doc.key_matches_holding(&PROMPT_OR_OFFER, PAYWALL_WORDS, i) {
-        return None;
-    }
-    let key = doc.key(i)?;
-    // Newsletter sign-ups are site chrome, not the paywall.
-    if key.contains("newsletter") {
-        None
-    } else if PROMPT.is_match(key) {
-        Some(Kind::Prompt)
-    } else if OFFER.is_match(key) {
-        Some(Kind::Offer)
+    let kind = if doc.key_matches_holding(&PROMPT, PROMPT_WORDS, i) {
+        Kind::Prompt
+    } else if doc.key_matches_holding(&OFFER, OFFER_WORDS, i) {
+        Kind::Offer
     } else {
-        None
-    }
+        return None;
+    };
+    // Newsletter sign-ups are site chrome, not the paywall.
+    (!doc.key(i)?.contains("newsletter")).then_some(kind)
 }
 
 /// Compiles the patterns of this module, which are compiled on first
@@ -160,7 +156,6 @@ fn classify_line(doc: &Document<'_>, i: usize) -> Option<Kind> {
 pub(crate) fn prepare() {
     LazyLock::force(&PROMPT);
     LazyLock::force(&OFFER);
-    LazyLock::force(&PROMPT_OR_OFFER);
 }
 
 impl Cleaner for Paywall {
@@ -283,12 +278,9 @@ mod tests {
 
     #[test]
     fn held_words_hold_every_match() {
-        testing::held_words_hold_every_match(
-            &[PROMPT_PATTERN, OFFER_PATTERN],
-            &PROMPT_OR_OFFER,
-            PAYWALL_WORDS,
-        );
-        let searched = |line| testing::searched_holding(line, PAYWALL_WORDS);
+        testing::held_words_hold_every_match(&[PROMPT_PATTERN], &PROMPT, PROMPT_WORDS);
+        testing::held_words_hold_every_match(&[OFFER_PATTERN], &OFFER, OFFER_WORDS);
+        let searched = |line| testing::searched_holding(line, PROMPT_WORDS | OFFER_WORDS);
         assert!(!searched("The council approved the budget."));
         assert!(!searched("\u{201C}Déjà vu\u{201D}, the council said."));
         // Where the key's words are not the line's.
@@ -297,7 +289,7 @@ mod tests {
             "Exclusive to sub\u{0301}scribers",
             "For sub\u{200D}scribers",
         ] {
-            assert!(testing::key_matches(line, &PROMPT_OR_OFFER), "{line}");
+            assert!(testing::key_matches(line, &PROMPT), "{line}");
             assert!(searched(line), "{line}");
         }
     }

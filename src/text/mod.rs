@@ -11,8 +11,8 @@ pub(crate) use shape::KeyBuffer;
 pub use shape::{Initial, Shape};
 pub(crate) use stopwords::{
     AD_MARKER_WORDS, AGENCY_WORDS, CHROME_FORM_WORDS, COOKIE_WORDS, FURNITURE_LINK_WORDS,
-    MEDIA_NOUN_WORDS, NEWSLETTER_WORDS, PAYWALL_WORDS, PRESS_NAME_WORDS, RIGHTS_RESERVED_WORDS,
-    WIDGET_FORM_WORDS, WordClass, WordCounts,
+    MEDIA_NOUN_WORDS, NEWSLETTER_WORDS, OFFER_WORDS, PRESS_NAME_WORDS, PROMPT_WORDS,
+    RIGHTS_RESERVED_WORDS, WIDGET_FORM_WORDS, WordClass, WordCounts,
 };
 pub use stopwords::{Language, StopWords};
 #[cfg(test)]

@@ -123,8 +123,10 @@ pub(crate) type WordClass = u32;
 
 /// Words of page furniture: menus, sharing, accounts, legal.
 const FURNITURE: WordClass = 1 << 15;
-/// Words of which every paywall prompt or offer holds one.
-pub(crate) const PAYWALL_WORDS: WordClass = 1 << 14;
+/// Words of which every paywall prompt holds one.
+pub(crate) const PROMPT_WORDS: WordClass = 1 << 14;
+/// Words of which every subscription offer holds one.
+pub(crate) const OFFER_WORDS: WordClass = 1 << 22;
 /// Words of which every newsletter prompt holds one.
 pub(crate) const NEWSLETTER_WORDS: WordClass = 1 << 13;
 /// Words of which every cookie prompt holds one.
@@ -149,7 +151,8 @@ pub(crate) const CHROME_FORM_WORDS: WordClass = 1 << 20;
 pub(crate) const WIDGET_FORM_WORDS: WordClass = 1 << 21;
 
 /// The classes of [`WordCounts::classes`]; the furniture is counted.
-const CLASSES: WordClass = PAYWALL_WORDS
+const CLASSES: WordClass = PROMPT_WORDS
+    | OFFER_WORDS
     | NEWSLETTER_WORDS
     | COOKIE_WORDS
     | FURNITURE_LINK_WORDS
@@ -184,7 +187,8 @@ static WORDS: LazyLock<WordTable> = LazyLock::new(|| {
         commentaires compartir iniciar privacidad comentarios condividi accedi";
     for (class, words) in [
         (FURNITURE, furniture),
-        (PAYWALL_WORDS, paywall::PAYWALL_HELD_WORDS),
+        (PROMPT_WORDS, paywall::PROMPT_HELD_WORDS),
+        (OFFER_WORDS, paywall::OFFER_HELD_WORDS),
         (NEWSLETTER_WORDS, site_chrome::NEWSLETTER_HELD_WORDS),
         (COOKIE_WORDS, site_chrome::COOKIE_HELD_WORDS),
         (FURNITURE_LINK_WORDS, site_chrome::FURNITURE_HELD_WORDS),
