@@ -106,9 +106,9 @@ static OFFER: LazyLock<Regex> =
 /// alternative offers a choice, the words are those that short lines of
 /// pages hold least often (`yet` and `account` rather than `not` and
 /// `have`). Each pattern has its words, not both one list: a line is then
-/// searched by the pattern whose words it holds, nearly always one, and
-/// each pattern's automaton, smaller than theirs together, builds fewer
-/// states as lines come.
+/// searched only by the patterns whose words it holds, and each pattern's
+/// automaton, smaller than theirs together, builds fewer states as lines
+/// come.
 pub(crate) const PROMPT_HELD_WORDS: &str = "already yet account read reading access article \
      story stories content subscriber subscribers members reached used left remaining limit \
      abonnieren weiterlesen abonnent artikel vous abonner abonné abonnés suite suscribete \

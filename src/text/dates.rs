@@ -573,7 +573,21 @@ pub(crate) struct DateLine {
     pub updated: Option<(usize, usize)>,
 }
 
-/// Whether `line` could hold a date at all: a cheap test before the regex.
+impl DateLine {
+    /// Adds the date at `span`, after the labels `before` it: the first is
+    /// the published date, unless its labels say it was updated.
+    fn add(&mut self, before: &str, span: (usize, usize)) {
+        if UPDATED.is_match(before) {
+            self.updated.get_or_insert(span);
+        } else if self.published.is_none() {
+            self.published = Some(span);
+        } else {
+            self.updated.get_or_insert(span);
+        }
+    }
+}
+
+/// Whether `line` could hold a date at all: a cheap test before reading.
 fn may_hold_date(line: &str) -> bool {
     line.len() <= 240 && line.bytes().any(|b| b.is_ascii_digit())
 }
@@ -599,14 +613,7 @@ pub(crate) fn date_line(line: &str) -> Option<DateLine> {
         }
         let date_end = text.date_at(start)?;
         let before = &line[last..start];
-        let span = (start, trim_date_end(line, start, date_end));
-        if UPDATED.is_match(before) {
-            found.updated.get_or_insert(span);
-        } else if found.published.is_none() {
-            found.published = Some(span);
-        } else {
-            found.updated.get_or_insert(span);
-        }
+        found.add(before, (start, trim_date_end(line, start, date_end)));
         any = true;
         (last, at) = (date_end, date_end);
     }
@@ -938,14 +945,7 @@ mod tests {
             if !only_labels(before) {
                 return None;
             }
-            let span = (m.start(), trim_date_end(line, m.start(), m.end()));
-            if UPDATED.is_match(before) {
-                found.updated.get_or_insert(span);
-            } else if found.published.is_none() {
-                found.published = Some(span);
-            } else {
-                found.updated.get_or_insert(span);
-            }
+            found.add(before, (m.start(), trim_date_end(line, m.start(), m.end())));
             any = true;
             last = m.end();
         }
