@@ -355,7 +355,7 @@ impl Text<'_> {
         let ascii = self.0.as_bytes()[at..]
             .iter()
             .take(NAME_BYTES)
-            .take_while(|b| b.is_ascii_alphabetic());
+            .take_while(|&&b| b.is_ascii_alphabetic() && test(char::from(b)));
         for (to, &b) in folded.bytes.iter_mut().zip(ascii) {
             *to = b | 0x20;
             folded.len += 1;
@@ -526,19 +526,15 @@ fn is_word(c: char) -> bool {
 
 /// Whether `c` is a decimal digit, as `\d` reads one: of any script.
 fn is_digit(c: char) -> bool {
-    c.is_ascii_digit()
-        || (!c.is_ascii()
-            && DIGITS_BEYOND_ASCII
-                .binary_search_by(|range| {
-                    if range.end() < &c {
-                        std::cmp::Ordering::Less
-                    } else if range.start() > &c {
-                        std::cmp::Ordering::Greater
-                    } else {
-                        std::cmp::Ordering::Equal
-                    }
-                })
-                .is_ok())
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    // The ranges are sorted and apart: the first not wholly before `c` is
+    // the one that may hold it.
+    let after = DIGITS_BEYOND_ASCII.partition_point(|range| *range.end() < c);
+    DIGITS_BEYOND_ASCII
+        .get(after)
+        .is_some_and(|range| range.contains(&c))
 }
 
 /// Unicode's decimal digits, as ranges, from the regex crate's own tables.

@@ -310,7 +310,7 @@ fn key_holds_copyright(key: u128, len: usize) -> bool {
     };
     let mut starts = eight::equal_to(key as u64, b'c') & fits;
     while starts != 0 {
-        let at = starts.trailing_zeros() / 8;
+        let at = bytes_before(starts);
         if (key >> (8 * at)) & MASK == KEY {
             return true;
         }
